@@ -1,0 +1,60 @@
+# Loketwijzer: two commands for a new user.
+#   make run    set up everything and start the assistant (Rasa server + action server)
+#   make test   set up everything and run all tests
+# Other targets are steps of these two; each one is safe to run again.
+
+SHELL := /bin/bash
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# Override with: make run PYTHON=/path/to/python3.10
+PYTHON ?= $(shell sh tools/find-python.sh)
+# Use the real Dutch spaCy model where it is installed: make run SPACY_MODEL=nl_core_news_sm
+SPACY_MODEL ?= blank
+# Quiet TensorFlow start-up chatter (Rasa and thinc import it).
+export TF_CPP_MIN_LOG_LEVEL := 3
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: run test setup venv spacy routing-db model check-data pytest validate test-stories eval bench clean
+
+run: setup model
+	$(PY) -m bot.tools.serve
+
+test: setup model
+	$(PY) -m pytest -q tests
+	$(PY) -m rasa data validate --fail-on-warnings --quiet
+	$(PY) -m bot.tools.test_stories
+
+setup: venv check-data spacy routing-db
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt constraints.txt tools/find-python.sh
+	@test -n "$(PYTHON)" || exit 1
+	@echo "== Python: $(PYTHON)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip<25" wheel
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	@touch $(STAMP)
+
+check-data: venv
+	@$(PY) -m bot.tools.check_data
+
+spacy: venv
+	@$(PY) -m bot.nlu.spacy_pipeline --model $(SPACY_MODEL)
+
+routing-db: venv
+	@$(PY) -m bot.routing.loader
+
+model: setup
+	@$(PY) -m bot.tools.train
+
+eval: setup model
+	$(PY) bench/evaluate.py
+
+bench: setup model
+	$(PY) bench/routing_bench.py
+
+clean:
+	rm -rf build models results .pytest_cache

@@ -1,0 +1,179 @@
+"""The stable command line (shared/contract/interfaces.md).
+
+    python -m bot route --gemeente "Dordrecht" "Ik heb geen inkomen meer ..."
+    python -m bot route --gemeente "Dordrecht" --json "..."
+    python -m bot route --gemeente GM0505 --need bijstand
+    python -m bot route --batch vragen.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Dict, List, Optional, Sequence, TextIO
+
+from bot.dialogue.replies import contact_text, route_json
+from bot.routing import Context, Route, route
+from bot.routing.gemeenten import Ambiguous, Match, Unknown
+from bot.routing.table import RoutingTable, default_table
+
+EXIT_USAGE = 2
+
+
+class RouteError(Exception):
+    """A question that cannot be routed (unknown gemeente, empty text); the message is for people."""
+
+
+def _gemeente(table: RoutingTable, name: Optional[str]):
+    if not name:
+        return None, None
+    found = table.matcher.resolve(name)
+    if isinstance(found, Unknown):
+        hint = f" Bedoelt u: {', '.join(found.suggestions)}?" if found.suggestions else ""
+        raise RouteError(f"Onbekende gemeente: '{name}'.{hint}")
+    return found, table.gemeenten[found.code] if isinstance(found, Match) else None
+
+
+class Router:
+    """The whole chain in one process: NLU model (loaded on first text) + routing table."""
+
+    def __init__(self, table: Optional[RoutingTable] = None):
+        self.table = table or default_table()
+        self._interpreter = None
+        self.domains = {c: n.domein for c, n in self.table.needs.items()}
+
+    @property
+    def interpreter(self):
+        if self._interpreter is None:
+            from bot.nlu.interpreter import Interpreter
+
+            self._interpreter = Interpreter()
+        return self._interpreter
+
+    def answer(self, text: Optional[str], gemeente: Optional[str], need: Optional[str] = None) -> Dict[str, Any]:
+        from bot.nlu.signals import facts
+        from bot.nlu.understand import best_guess, understand
+
+        found, info = _gemeente(self.table, gemeente)
+        if need:
+            if need not in self.table.needs:
+                raise RouteError(f"Onbekende need-code: '{need}'. Kies uit: {', '.join(self.table.needs)}")
+            intent, needs, crisis_ctx = {"name": f"need_{need}", "confidence": 1.0}, (need,), facts(text or "")
+        else:
+            if not text or not text.strip():
+                raise RouteError("Lege vraag: typ de vraag van de inwoner.")
+            parse = self.interpreter.parse(text)
+            u = understand(parse, self.domains)
+            needs = best_guess(u, parse)
+            intent = {"name": u.intent, "confidence": round(u.confidence, 4)}
+            crisis_ctx = u.facts
+        decision: Optional[Route] = route(needs, info, crisis_ctx, self.table) if needs else None
+        out: Dict[str, Any] = {
+            "text": text or "",
+            "gemeente": {"code": info.code, "naam": info.naam} if info else None,
+        }
+        if isinstance(found, Ambiguous):
+            out["gemeente_candidates"] = [{"code": c.code, "naam": c.naam} for c in found.candidates]
+        out.update({
+            "intent": intent,
+            "needs": list(decision.needs) if decision else [],
+            "crisis": decision.crisis if decision else None,
+            "urgent": decision.urgent if decision else False,
+            "route": route_json(decision),
+        })
+        if decision:
+            out["waarom"] = decision.waarom
+            out["bron"] = decision.bron
+        return out
+
+
+def readable(result: Dict[str, Any]) -> str:
+    lines: List[str] = []
+    g = result.get("gemeente")
+    if g:
+        lines.append(f"Gemeente:   {g['naam']} ({g['code']})")
+    elif result.get("gemeente_candidates"):
+        names = ", ".join(f"{c['naam']} ({c['code']})" for c in result["gemeente_candidates"])
+        lines.append(f"Gemeente:   nog niet zeker; kies uit {names}")
+    lines.append(f"Vraag:      {result['text']}")
+    lines.append(f"Herkend:    {result['intent']['name']} ({result['intent']['confidence']:.2f})")
+    r = result.get("route")
+    if not r:
+        lines.append("Geen hulpvraag herkend: de assistent zegt waarmee hij kan helpen.")
+        return "\n".join(lines)
+    p = r["primary"]
+    flags = " ".join(x for x in ("CRISIS" if result.get("crisis") else "", "DRINGEND" if result.get("urgent") else "") if x)
+    lines.append(f"Needs:      {', '.join(result['needs'])}{'   ' + flags if flags else ''}")
+    lines.append(f"Eerste loket: {p['naam']}   [{p['loket_type']}, {p['law']}]")
+    lines.append(f"  Waarom:   {p['waarom']}")
+    if p.get("volgende_stap"):
+        lines.append(f"  Doen:     {p['volgende_stap']}")
+    contact = p.get("contact") or {}
+    if contact:
+        from bot.routing.router import Contact
+
+        lines.append(f"  Contact:  {contact_text(Contact(**contact))}" + ("  (algemeen contact)" if p.get("algemeen_contact") else ""))
+    if p.get("kosten"):
+        lines.append(f"  Kosten:   {p['kosten']}")
+    if p.get("meenemen"):
+        lines.append(f"  Meenemen: {'; '.join(p['meenemen'])}")
+    if r["also"]:
+        lines.append("Ook:")
+        for s in r["also"]:
+            lines.append(f"  - {s['naam']}   [{s['loket_type']}]: {s['waarom']}")
+    lines.append(f"Bron:       {p['bron']} (peildatum {r['peildatum']})")
+    return "\n".join(lines)
+
+
+def run_batch(router: Router, infile: TextIO, out: TextIO) -> int:
+    for n, line in enumerate(infile, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("expected a JSON object")
+            result = router.answer(item.get("text"), item.get("gemeente"), item.get("need"))
+            if "id" in item:
+                result = {"id": item["id"], **result}
+        except (RouteError, ValueError) as err:
+            result = {"line": n, "error": str(err)}
+            if isinstance(item, dict) and "id" in item:
+                result["id"] = item["id"]
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Loketwijzer: de juiste deur voor een hulpvraag.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("route", help="route one question (or a batch) to the right loket")
+    p.add_argument("text", nargs="?", help="the resident's question, in their own words")
+    p.add_argument("--gemeente", help="name, old name, village or CBS code (GM0505)")
+    p.add_argument("--need", help="route a need code directly, without the language model")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--batch", metavar="FILE.jsonl", help='one {"text": ..., "gemeente": ...} per line; JSON lines out')
+    args = parser.parse_args(argv)
+
+    try:
+        router = Router()
+    except Exception as err:  # the routing table could not be loaded
+        print(f"ERROR: the routing table could not be loaded: {err}", file=sys.stderr)
+        return 1
+    if args.batch:
+        try:
+            with (sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")) as f:
+                return run_batch(router, f, sys.stdout)
+        except OSError as err:
+            print(f"ERROR: cannot read {args.batch}: {err.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    if not args.text and not args.need:
+        parser.error("give the question as text, or --need CODE, or --batch FILE")
+    try:
+        result = router.answer(args.text, args.gemeente, args.need)
+    except RouteError as err:
+        print(f"ERROR: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else readable(result))
+    return 0

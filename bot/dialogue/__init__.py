@@ -1,0 +1,1 @@
+"""What the assistant says: plain-Dutch (B1) texts composed from routes and understandings."""

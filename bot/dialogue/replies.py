@@ -1,0 +1,102 @@
+"""Compose the assistant's answer to a route, in plain Dutch (B1).
+
+Short sentences, one idea per message, never a promise of an outcome, and never a bare
+referral: every answer names the loket, says why, what it costs, what to do next and how to
+reach it (kennisbank.md section 3, AC-1, AC-5, AC-6, AC-7, AC-9, AC-10).
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from bot.routing.router import Contact, Route, Step
+
+MUNICIPAL_DIFFERENCES = ("Elke gemeente regelt dit op haar eigen manier. "
+                         "Wat er mogelijk is, bekijkt de gemeente samen met u.")
+URGENT = "Uw vraag is dringend. Zeg dat er meteen bij en vraag om spoed."
+CLIENTONDERSTEUNING = ("U kunt gratis hulp krijgen van een cliëntondersteuner. Die helpt u met uw vraag "
+                       "en kan mee naar gesprekken. Vraag er naar bij de gemeente.")
+
+
+def contact_text(contact: Contact) -> str:
+    parts = []
+    if contact.hoe:
+        parts.append(contact.hoe)
+    if contact.telefoon:
+        parts.append(f"Telefoon: {contact.telefoon}.")
+    if contact.website:
+        parts.append(f"Website: {contact.website}")
+    if contact.adres:
+        parts.append(f"Adres: {contact.adres}.")
+    return " ".join(parts)
+
+
+def _crisis_messages(route: Route) -> List[str]:
+    p = route.primary
+    msgs = [p.waarom]  # crisis rules start with the number to call
+    if p.volgende_stap:
+        msgs.append(p.volgende_stap)
+    rest = [s for s in route.also if s.need]
+    if rest:
+        names = ", ".join(s.naam for s in rest)
+        msgs.append(f"Uw andere vraag is ook belangrijk. Daarvoor kunt u daarna terecht bij: {names}. "
+                    "Wilt u daar nu ook meer over weten? Dan help ik u graag verder.")
+    return msgs
+
+
+def route_messages(route: Route) -> List[str]:
+    """The answer as a list of short chat messages."""
+    if route.crisis:
+        return _crisis_messages(route)
+    p = route.primary
+    first = f"U kunt het beste terecht bij: {p.naam}. {p.waarom}"
+    msgs = [first]
+    if route.urgent:
+        msgs.append(URGENT)
+    if p.volgende_stap:
+        msgs.append(f"Wat u kunt doen: {p.volgende_stap}")
+    contact = contact_text(p.contact)
+    if contact:
+        msgs.append(f"Zo neemt u contact op: {contact}")
+    if p.meenemen:
+        msgs.append("Handig om bij de hand te hebben: " + "; ".join(x.rstrip(".") for x in p.meenemen) + ".")
+    if p.kosten:
+        msgs.append(f"Kosten: {p.kosten}")
+    others = [s for s in route.also if s.loket_type != "clientondersteuning"]
+    if others:
+        lines = [f"- {s.naam}: {s.waarom}" for s in others]
+        msgs.append("Ook belangrijk voor u:\n" + "\n".join(lines))
+    if route.offers_clientondersteuning:
+        msgs.append(CLIENTONDERSTEUNING)
+    if p.loket_type.startswith("gemeente-") or p.loket_type in ("sociaal-wijkteam", "centrumgemeente-opvang"):
+        msgs.append(MUNICIPAL_DIFFERENCES)
+    return msgs
+
+
+def step_json(step: Step, full: bool = True) -> Dict[str, object]:
+    out: Dict[str, object] = {"loket_type": step.loket_type, "law": step.law, "naam": step.naam,
+                              "waarom": step.waarom}
+    if full:
+        out.update({"contact": step.contact.as_dict(), "bron": step.bron})
+        if step.kosten:
+            out["kosten"] = step.kosten
+        if step.volgende_stap:
+            out["volgende_stap"] = step.volgende_stap
+        if step.meenemen:
+            out["meenemen"] = list(step.meenemen)
+    else:
+        out["contact"] = step.contact.as_dict()
+    out["algemeen_contact"] = step.algemeen
+    if step.need:
+        out["need"] = step.need
+    return out
+
+
+def route_json(route: Optional[Route]) -> Optional[Dict[str, object]]:
+    if route is None:
+        return None
+    return {
+        "primary": step_json(route.primary),
+        "also": [step_json(s, full=False) for s in route.also],
+        "regisseur": route.regisseur,
+        "peildatum": route.peildatum,
+    }

@@ -1,0 +1,80 @@
+"""Dialogue decisions that do not depend on Rasa, so the actions, the command line and the
+replay share them: merging what was said, asking about the gemeente, asking back when unsure,
+answering input that is not a question."""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from bot.routing.gemeenten import Ambiguous, Match, Unknown
+from bot.routing.table import RoutingTable
+
+Button = Dict[str, str]
+
+ASK_GEMEENTE = ("In welke gemeente woont u? Of woont de persoon om wie het gaat ergens anders? "
+                "Noem dan die gemeente.")
+PLEASE_REPHRASE = ("Dat begrijp ik niet goed. Kunt u het in andere woorden zeggen? "
+                   "Vertel bijvoorbeeld wat er niet lukt, of voor wie u hulp zoekt.")
+
+_EMOJI_ONLY = re.compile(r"^[\W\d_]*$", re.UNICODE)
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_ENGLISH = {"the", "is", "are", "what", "how", "can", "you", "please", "help", "my", "need", "with", "i",
+            "do", "where", "does", "want", "to", "and", "hello", "hi", "get", "have", "for"}
+_DUTCH = {"de", "het", "een", "ik", "mijn", "is", "en", "niet", "kan", "wat", "hoe", "van", "voor", "met",
+          "hulp", "ben", "heb", "wil", "moet", "waar", "bij", "dat", "die", "geen", "u", "je"}
+
+
+def merge_needs(earlier: Optional[Sequence[str]], new: Sequence[str]) -> List[str]:
+    """Needs of the conversation so far, the first-mentioned first; crisis needs are ordered by the router."""
+    return list(dict.fromkeys(list(earlier or []) + list(new)))
+
+
+def gemeente_from_reply(table: RoutingTable, text: str, entity_values: Sequence[str] = ()):
+    """Resolve the answer to "in welke gemeente woont u?": a button's CBS code, an entity or the text."""
+    for value in entity_values:
+        found = table.matcher.resolve(value)
+        if isinstance(found, Match):
+            return found
+    found = table.matcher.find_in_text(text or "")
+    return found if found is not None else table.matcher.resolve(text or "")
+
+
+def gemeente_question(result) -> Tuple[str, List[Button]]:
+    """The question back when a gemeente name was not clear."""
+    if isinstance(result, Ambiguous):
+        names = [c.naam for c in result.candidates]
+        text = (f"De plaats '{result.name.title()}' hoort bij meer dan één gemeente. "
+                f"Welke gemeente bedoelt u?")
+        return text, [{"title": n, "payload": f'/inform_gemeente{{"GEMEENTE": "{c.code}"}}'}
+                      for n, c in zip(names, result.candidates)]
+    if isinstance(result, Unknown) and result.suggestions:
+        return ("Die gemeente ken ik niet. Bedoelt u een van deze? Of typ de naam nog een keer.",
+                [{"title": s, "payload": f'/inform_gemeente{{"GEMEENTE": "{s}"}}'} for s in result.suggestions])
+    return ("Die gemeente ken ik niet. Typ de naam van uw gemeente of woonplaats, bijvoorbeeld 'Utrecht'.", [])
+
+
+def clarify_question(table: RoutingTable, candidates: Sequence[str]) -> Tuple[str, List[Button]]:
+    """One question back with the two most likely needs as buttons."""
+    options = [c for c in candidates if c in table.needs][:2]
+    if not options:
+        return PLEASE_REPHRASE, []
+    buttons = [{"title": table.needs[c].naam, "payload": f"/need_{c}"} for c in options]
+    buttons.append({"title": "Iets anders", "payload": "/deny"})
+    return "Ik wil zeker weten dat ik u goed begrijp. Gaat uw vraag hierover?", buttons
+
+
+def non_question_reply(text: str) -> str:
+    """A friendly answer to input that is not a question we can route (chit-chat, emoji, HTML, English)."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return "Uw bericht is leeg. Typ uw vraag in uw eigen woorden. Bijvoorbeeld: 'Ik kan mijn huis niet meer schoonhouden.'"
+    if _EMOJI_ONLY.match(stripped):
+        return "Ik zie alleen tekens of plaatjes. Wilt u uw vraag in woorden typen? Dan help ik u verder."
+    if _HTML.search(stripped):
+        return "Ik kan alleen gewone tekst lezen. Typ uw vraag in uw eigen woorden, zonder code."
+    words = re.findall(r"[a-z]+", stripped.lower())
+    if words and sum(w in _ENGLISH for w in words) >= 2 and sum(w in _DUTCH for w in words) < 2:
+        return ("Ik begrijp alleen Nederlands goed. I can only help in Dutch. "
+                "Need help in English? Call your municipality, or the Dutch government on 1400.")
+    return ("Daar kan ik u helaas niet mee helpen. Ik help bij vragen over zorg, hulp thuis, geld, "
+            "schulden, werk, opvoeden en wonen. Waar kan ik u mee helpen?")

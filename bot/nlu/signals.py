@@ -1,0 +1,85 @@
+"""Rule-based signals read from data/signals/: crisis, route-changing facts, urgency, age.
+
+These do not depend on the classifier: a crisis word in the middle of a long story about
+something else still counts (routeringsregels.md principle 1).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Pattern, Tuple
+
+import yaml
+
+from bot.paths import DATA
+from bot.routing.router import Context
+
+SIGNALS = DATA / "signals"
+CRISIS_LOKET = {"levensgevaar": "alarmnummer-112", "suicidaal": "zelfmoordpreventie-113",
+                "huiselijk_geweld": "veilig-thuis"}
+
+_AGE_PATTERNS = [
+    re.compile(r"\((\d{1,3})\)"),                                   # "Oma (91)"
+    re.compile(r"\b(\d{1,3})[ -]?(?:jaar|jr|jarige)\b"),            # "79 jaar", "een 16-jarige"
+    re.compile(r"\b(?:ik ben|hij is|zij is|ze is|is nu|is pas|wordt|werd|word) (\d{1,3})\b"),
+    re.compile(r"\b(?:zoon|dochter|kind|jongen|meisje|broer|zus|zoontje|dochtertje|kleinzoon|kleindochter|moeder|vader) van (\d{1,3})\b"),
+    re.compile(r"\bleeftijd:? (\d{1,3})\b"),
+]
+
+
+def plain(text: str) -> str:
+    """Lowercase without diacritics, whitespace collapsed: the form signal patterns are written for."""
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\s+", " ", text)
+
+
+def _compile(patterns: List[str], file: str) -> List[Pattern]:
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p))
+        except re.error as err:
+            raise ValueError(f"data/signals/{file}: pattern {p!r} is not a valid regular expression: {err}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _crisis_patterns() -> Tuple[Tuple[str, Tuple[Pattern, ...]], ...]:
+    data = yaml.safe_load((SIGNALS / "crisis.yml").read_text(encoding="utf-8"))
+    return tuple((need, tuple(_compile(pats, "crisis.yml"))) for need, pats in data["crisis"].items())
+
+
+@lru_cache(maxsize=1)
+def _context_patterns():
+    data = yaml.safe_load((SIGNALS / "context.yml").read_text(encoding="utf-8"))
+    flags = {flag: tuple(_compile(p, "context.yml")) for flag, p in data["flags"].items()}
+    return flags, tuple(_compile(data["spoed"], "context.yml"))
+
+
+def crisis_need(text: str) -> Optional[str]:
+    """The crisis need signalled anywhere in ``text`` (levensgevaar, suicidaal, huiselijk_geweld) or None."""
+    t = plain(text)
+    for need, patterns in _crisis_patterns():
+        if any(p.search(t) for p in patterns):
+            return need
+    return None
+
+
+def age(text: str) -> Optional[int]:
+    t = plain(text)
+    for pattern in _AGE_PATTERNS:
+        for m in pattern.finditer(t):
+            value = int(m.group(1))
+            if 0 < value < 120:
+                return value
+    return None
+
+
+def facts(text: str) -> Context:
+    """Route-changing facts stated in ``text``."""
+    flags, spoed = _context_patterns()
+    t = plain(text)
+    found = {flag: True for flag, patterns in flags.items() if any(p.search(t) for p in patterns)}
+    return Context(leeftijd=age(text), spoed=any(p.search(t) for p in spoed), **found)

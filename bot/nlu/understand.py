@@ -1,0 +1,92 @@
+"""From a Rasa parse result to what the router needs: needs, crisis, facts, certainty.
+
+Several needs in one message: the classifier's intent gives the main need; a second need is
+taken from the intent ranking when it is confident enough and lies in another domain than the
+first (measured in docs/evaluation.md against the alternatives). The crisis signals are read
+from the text itself, so they do not depend on the classifier.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from bot.nlu.signals import crisis_need, facts
+from bot.routing.router import CRISIS_ORDER as CRISIS_NEEDS
+from bot.routing.router import Context
+
+NEED_PREFIX = "need_"
+FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
+SECOND_NEED_MIN = 0.2   # ranking confidence a second need must reach to count
+UNCERTAIN_BELOW = 0.35  # same as FallbackClassifier.threshold in config.yml
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str
+    intent: str
+    confidence: float
+    needs: Tuple[str, ...] = ()
+    crisis: Optional[str] = None
+    facts: Context = Context()
+    candidates: Tuple[str, ...] = ()  # the two most likely needs, for a question back
+    entities: Tuple[Dict[str, Any], ...] = ()
+
+    @property
+    def out_of_scope(self) -> bool:
+        return self.intent == OUT_OF_SCOPE and not self.needs
+
+    @property
+    def uncertain(self) -> bool:
+        return not self.needs and self.intent == FALLBACK
+
+
+def need_of(intent: Optional[str]) -> Optional[str]:
+    return intent[len(NEED_PREFIX):] if intent and intent.startswith(NEED_PREFIX) else None
+
+
+def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]] = None) -> Understanding:
+    """``parse`` is Rasa's parse result; ``domains`` maps need code -> municipal domain."""
+    text = parse.get("text") or ""
+    intent = (parse.get("intent") or {}).get("name") or FALLBACK
+    confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
+    ranking = [(r.get("name"), float(r.get("confidence") or 0.0)) for r in parse.get("intent_ranking") or []]
+    ranked_needs = [(need_of(name), conf) for name, conf in ranking if need_of(name)]
+
+    crisis = crisis_need(text)
+    main = need_of(intent)
+    if main in CRISIS_NEEDS:
+        crisis = crisis or main
+    needs: List[str] = []
+    if crisis:
+        needs.append(crisis)
+        # the question the resident came with: the best non-crisis need, however sure
+        rest = [n for n, c in ranked_needs if n not in CRISIS_NEEDS]
+        if rest and dict(ranked_needs)[rest[0]] >= SECOND_NEED_MIN:
+            needs.append(rest[0])
+    elif main:
+        needs.append(main)
+        second = next(((n, c) for n, c in ranked_needs if n != main), None)
+        if second and second[1] >= SECOND_NEED_MIN and domains is not None:
+            d1, d2 = domains.get(main), domains.get(second[0])
+            if d1 and d2 and d1 != d2:
+                needs.append(second[0])
+
+    candidates = tuple(n for n, _ in ranked_needs[:2])
+    return Understanding(text=text, intent=intent, confidence=confidence, needs=tuple(needs), crisis=crisis,
+                         facts=facts(text), candidates=candidates,
+                         entities=tuple(parse.get("entities") or ()))
+
+
+def best_guess(u: Understanding, parse: Dict[str, Any]) -> Tuple[str, ...]:
+    """Needs for a one-shot answer without a question back (command line, evaluation):
+    when the classifier is unsure, take its most likely label, which may be out_of_scope."""
+    if u.needs:
+        return u.needs
+    for r in parse.get("intent_ranking") or []:
+        name = r.get("name")
+        if name == FALLBACK:
+            continue
+        need = need_of(name)
+        return (need,) if need else ()
+    return ()

@@ -1,0 +1,15 @@
+"""Where things live. Everything generated goes under build/ and models/, never into data/."""
+from pathlib import Path
+import os
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+ROUTING_DATA = DATA / "routing"
+BUILD = Path(os.environ.get("LOKETWIJZER_BUILD", ROOT / "build"))
+MODELS = ROOT / "models"
+SPACY_PIPELINE = BUILD / "spacy" / "nl_loketwijzer"
+ROUTING_DB = BUILD / "routing.db"
+CONTRACT = ROOT.parent / "shared" / "contract"
+
+# Files whose content decides the trained Rasa model (see bot.tools.train).
+TRAINING_INPUTS = ["config.yml", "domain.yml", "data/nlu", "data/stories", "data/rules"]

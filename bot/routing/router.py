@@ -1,0 +1,249 @@
+"""The router: (needs, gemeente, context) -> route. A pure function over the routing table.
+
+It follows the principles at the top of routeringsregels.md:
+1. crisis first, whatever else was asked;
+2. needs in two or more municipal domains -> one regisseur (sociaal wijkteam), every domain's
+   loket in ``also``;
+3. otherwise the first (main) need decides the primary loket, the others follow in ``also``;
+and every route says why (B1), what it costs, what to do next and where the rule comes from.
+The concrete loket for a loket type comes from the gemeente, its regions, or the national
+organisation; when only the general route is known it is marked ``algemeen``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from bot.routing.table import Condition, GemeenteInfo, LoketInfo, RoutingTable, RuleVariant
+
+CRISIS_ORDER = ("levensgevaar", "suicidaal", "huiselijk_geweld")
+MUNICIPAL_DOMAINS = ("wmo", "jeugd", "inkomen", "schulden")
+REGISSEUR = "sociaal-wijkteam"
+REGION_TYPE_OF = {  # loket type -> region type whose arrangement decides the concrete loket
+    "veilig-thuis": "veilig-thuis",
+    "centrumgemeente-opvang": "centrumgemeente-opvang",
+    "zorgkantoor": "zorgkantoor",
+    "gemeente-werk-inkomen": "werk-inkomen",
+    "ggd": "ggd",
+}
+REGISSEUR_WAAROM = ("U heeft vragen op meer dan één gebied. Het sociaal wijkteam kijkt naar alles samen. "
+                    "Dan heeft u één contactpersoon en hoeft u uw verhaal maar één keer te vertellen.")
+REGISSEUR_STAP = ("Bel of mail de gemeente en vraag naar het sociaal wijkteam. "
+                  "Zeg dat u hulp zoekt voor meer dingen tegelijk.")
+REGISSEUR_BRON = "routeringsregels.md principe 2; 002_8f711c6fb5ac4ec8.txt; 003_9bc7dd9dae66646b.txt"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Facts about the resident that change a route. None = not known."""
+
+    leeftijd: Optional[int] = None
+    wlz_indicatie: Optional[bool] = None
+    woont_in_instelling: Optional[bool] = None
+    woont_alleen: Optional[bool] = None
+    pgb: Optional[bool] = None
+    spoed: bool = False  # urgency signals in the question itself (acute injury, help stopped, ...)
+
+    def merged_with(self, newer: "Context") -> "Context":
+        """Facts from a later message add to, and where given replace, earlier ones."""
+        return Context(**{k: (getattr(newer, k) if getattr(newer, k) not in (None, False) else getattr(self, k))
+                          for k in self.__dataclass_fields__})
+
+    def as_dict(self) -> Dict[str, object]:
+        """Only the known facts (for a slot or a summary)."""
+        return {k: v for k, v in self.__dict__.items() if v not in (None, False)}
+
+
+@dataclass(frozen=True)
+class Contact:
+    telefoon: Optional[str] = None
+    website: Optional[str] = None
+    adres: Optional[str] = None
+    hoe: Optional[str] = None
+
+    def as_dict(self) -> Dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One loket in a route: the primary one or one of ``also``."""
+
+    loket_type: str
+    law: str
+    naam: str
+    contact: Contact
+    waarom: str
+    bron: str
+    algemeen: bool = False
+    need: Optional[str] = None
+    kosten: Optional[str] = None
+    volgende_stap: Optional[str] = None
+    meenemen: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Route:
+    needs: Tuple[str, ...]
+    primary: Step
+    also: Tuple[Step, ...]
+    urgent: bool
+    crisis: Optional[str]
+    waarom: str
+    bron: str
+    peildatum: str
+    gemeente: Optional[GemeenteInfo] = None
+    regisseur: bool = False
+
+    @property
+    def types(self) -> List[str]:
+        return [self.primary.loket_type] + [s.loket_type for s in self.also]
+
+    @property
+    def offers_clientondersteuning(self) -> bool:
+        return "clientondersteuning" in self.types
+
+
+class UnknownNeed(ValueError):
+    pass
+
+
+def select_rule(table: RoutingTable, need: str, ctx: Context) -> RuleVariant:
+    """The base rule of a need, or its first exception whose conditions all hold."""
+    try:
+        base, *exceptions = table.rules[need]
+    except KeyError:
+        raise UnknownNeed(f"unknown need '{need}'") from None
+    for rule in exceptions:
+        if _holds(rule.condition, ctx):
+            return rule
+    return base
+
+
+def _holds(cond: Condition, ctx: Context) -> bool:
+    if cond.leeftijd_min is not None and (ctx.leeftijd is None or ctx.leeftijd < cond.leeftijd_min):
+        return False
+    if cond.leeftijd_max is not None and (ctx.leeftijd is None or ctx.leeftijd > cond.leeftijd_max):
+        return False
+    for flag in ("wlz_indicatie", "woont_in_instelling", "woont_alleen", "pgb"):
+        want = getattr(cond, flag)
+        if want is not None and getattr(ctx, flag) is not want:
+            return False
+    return True
+
+
+def concrete_loket(table: RoutingTable, loket_type: str, gemeente: Optional[GemeenteInfo]) -> Tuple[str, Contact, bool]:
+    """(naam, contact, algemeen) of the loket that serves ``gemeente`` for ``loket_type``."""
+    code = gemeente.code if gemeente else None
+    if code and (loket_type, code) in table.specific_lokets:
+        return _from_loket(table.specific_lokets[(loket_type, code)])
+    region_type = REGION_TYPE_OF.get(loket_type)
+    if code and region_type and (region_type, code) in table.region_of:
+        region = table.regions[table.region_of[(region_type, code)]]
+        centrum = table.gemeenten.get(region.centrumgemeente) if region.centrumgemeente else None
+        naam = region.organisatie or region.naam
+        if centrum and loket_type == "centrumgemeente-opvang":
+            naam = f"{region.naam} (centrumgemeente {centrum.naam})"
+        national = table.national_lokets.get(loket_type)
+        website = region.website or (centrum.website if centrum else None) or (national.website if national else None)
+        telefoon = region.telefoon or (national.telefoon if national else None)
+        hoe = national.hoe if national else None
+        if not (website or telefoon or hoe) and gemeente:
+            website, hoe = gemeente.website, f"Neem contact op met de gemeente {gemeente.naam}."
+        return naam, Contact(telefoon=telefoon, website=website, hoe=hoe), not (region.website or region.telefoon)
+    if loket_type in table.national_lokets and not (gemeente and loket_type in table.generic_lokets):
+        return _from_loket(table.national_lokets[loket_type])
+    if loket_type in table.generic_lokets:
+        naam_t, hoe_t = table.generic_lokets[loket_type]
+        name = gemeente.naam if gemeente else "uw gemeente"
+        naam = naam_t.replace("{gemeente}", name)
+        hoe = hoe_t.replace("{gemeente}", name)
+        website = gemeente.website if gemeente else None
+        return naam, Contact(website=website, hoe=hoe), True
+    national = table.national_lokets[loket_type]  # the loader guarantees one of these exists
+    return _from_loket(national)
+
+
+def _from_loket(lk: LoketInfo) -> Tuple[str, Contact, bool]:
+    return lk.naam, Contact(lk.telefoon, lk.website, lk.adres, lk.hoe), lk.algemeen
+
+
+def _step(table: RoutingTable, loket_type: str, law: str, waarom: str, bron: str,
+          gemeente: Optional[GemeenteInfo], **extra) -> Step:
+    naam, contact, algemeen = concrete_loket(table, loket_type, gemeente)
+    return Step(loket_type=loket_type, law=law, naam=naam, contact=contact, waarom=waarom, bron=bron,
+                algemeen=algemeen, **extra)
+
+
+def _rule_step(table: RoutingTable, rule: RuleVariant, gemeente: Optional[GemeenteInfo]) -> Step:
+    return _step(table, rule.primary, rule.law, rule.waarom, rule.bron, gemeente, need=rule.need,
+                 kosten=table.costs.get(rule.kosten) if rule.kosten else None,
+                 volgende_stap=rule.volgende_stap, meenemen=rule.meenemen)
+
+
+def _also_step(table: RoutingTable, loket_type: str, gemeente: Optional[GemeenteInfo], bron: str) -> Step:
+    laws = table.loket_type_laws.get(loket_type, ("geen",))
+    return _step(table, loket_type, laws[0], table.loket_types[loket_type].uitleg, bron, gemeente)
+
+
+def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Context = Context(),
+          table: Optional[RoutingTable] = None) -> Route:
+    """Route a household's needs (main need first) in a gemeente (None when not yet known)."""
+    if table is None:
+        from bot.routing.table import default_table
+
+        table = default_table()
+    ordered = list(dict.fromkeys(needs))
+    if not ordered:
+        raise UnknownNeed("no need given")
+    rules = {n: select_rule(table, n, context) for n in ordered}
+
+    crisis_needs = [n for n in CRISIS_ORDER if n in rules]
+    other = [n for n in ordered if n not in crisis_needs]
+    # A need whose loket is already among an earlier need's extra lokets is covered by that route
+    # (e.g. no income while homeless: werk en inkomen is part of the opvang route).
+    kept: List[str] = []
+    for n in other:
+        covered = any(rules[n].primary in rules[k].also for k in kept)
+        if not covered:
+            kept.append(n)
+    domains = list(dict.fromkeys(table.needs[n].domein for n in kept if table.needs[n].domein in MUNICIPAL_DOMAINS))
+
+    also_types: List[Tuple[str, str]] = []  # (loket type, law or "")
+    if crisis_needs:
+        main = rules[crisis_needs[0]]
+        primary = _rule_step(table, main, gemeente)
+        followers = crisis_needs[1:] + other
+        waarom, bron, regisseur = main.waarom, main.bron, False
+    elif len(domains) >= 2:
+        primary = _step(table, REGISSEUR, rules[kept[0]].law, REGISSEUR_WAAROM, REGISSEUR_BRON, gemeente,
+                        volgende_stap=REGISSEUR_STAP,
+                        kosten=table.costs.get(rules[kept[0]].kosten) if rules[kept[0]].kosten else None)
+        followers = other
+        waarom, bron, regisseur = REGISSEUR_WAAROM, REGISSEUR_BRON, True
+    else:
+        main = rules[kept[0]]
+        primary = _rule_step(table, main, gemeente)
+        followers = [n for n in other if n != kept[0]]
+        waarom, bron, regisseur = main.waarom, main.bron, False
+        also_types.extend((t, "") for t in main.also)
+
+    also_steps: List[Step] = []
+    seen = {primary.loket_type}
+    for n in followers:  # each further need: its own loket first, with its reason
+        rule = rules[n]
+        if rule.primary not in seen:
+            seen.add(rule.primary)
+            also_steps.append(_rule_step(table, rule, gemeente))
+    for n in ([crisis_needs[0]] if crisis_needs else []) + followers:
+        also_types.extend((t, "") for t in rules[n].also)
+    for loket_type, _ in also_types:
+        if loket_type not in seen:
+            seen.add(loket_type)
+            also_steps.append(_also_step(table, loket_type, gemeente, bron))
+
+    urgent = bool(crisis_needs) or context.spoed or any(rules[n].urgent for n in ordered)
+    peildatum = max(r.peildatum for r in rules.values()).isoformat()
+    return Route(needs=tuple(ordered), primary=primary, also=tuple(also_steps), urgent=urgent,
+                 crisis=rules[crisis_needs[0]].primary if crisis_needs else None, waarom=waarom, bron=bron,
+                 peildatum=peildatum, gemeente=gemeente, regisseur=regisseur)

@@ -1,0 +1,109 @@
+"""Start the assistant: the action server and the Rasa server (REST and socket.io channels).
+
+Checks the ports first, waits until both answer, prints where to talk to it, and stops
+everything it started on Ctrl-C (or when either server stops).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from typing import List, Optional
+
+from bot.paths import ROOT
+from bot.tools.train import current_model, train
+
+RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
+ACTIONS_PORT = int(os.environ.get("ACTIONS_PORT", "5055"))
+
+
+def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(0.5)
+        return s.connect_ex((host, port)) == 0
+
+
+def wait_for(url: str, procs: List[subprocess.Popen], timeout: float = 300) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(p.poll() is not None for p in procs):
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(1)
+    return False
+
+
+def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: Optional[str] = None,
+          endpoints: str = "endpoints.yml", quiet: bool = False) -> List[subprocess.Popen]:
+    """Start both servers and wait until they answer. Raises SystemExit with a clear message."""
+    for port, what, var in ((rasa_port, "Rasa server", "RASA_PORT"), (actions_port, "action server", "ACTIONS_PORT")):
+        if port_in_use(port):
+            raise SystemExit(f"ERROR: port {port} (for the {what}) is already in use. Stop the program that "
+                             f"uses it, or choose another port: make run {var}=<port>")
+    model = model or str(current_model() or train())
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    out = subprocess.DEVNULL if quiet else None
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
+                         cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),
+        subprocess.Popen([sys.executable, "-m", "rasa", "run", "--enable-api", "--cors", "*", "--port", str(rasa_port),
+                          "--model", model, "--endpoints", endpoints, "--credentials", "credentials.yml"],
+                         cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),
+    ]
+    ok = wait_for(f"http://127.0.0.1:{actions_port}/health", procs) and \
+        wait_for(f"http://127.0.0.1:{rasa_port}/status", procs)
+    if not ok:
+        stop(procs)
+        raise SystemExit("ERROR: the assistant did not start; see the messages above.")
+    return procs
+
+
+def stop(procs: List[subprocess.Popen]) -> None:
+    for p in procs:
+        if p.poll() is None:
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+    for p in procs:
+        try:
+            p.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+
+
+def main() -> int:
+    procs: List[subprocess.Popen] = []
+    try:
+        procs = start()
+        print(f"""
+== Loketwijzer is running.
+   Talk to it (REST):   curl -s -XPOST http://localhost:{RASA_PORT}/webhooks/rest/webhook \\
+                          -H 'Content-Type: application/json' \\
+                          -d '{{"sender": "ik", "message": "Ik kan mijn huis niet meer schoonhouden", "metadata": {{"gemeente": "Utrecht"}}}}'
+   Socket.IO channel:   http://localhost:{RASA_PORT}/socket.io
+   Action server:       http://localhost:{ACTIONS_PORT}/health
+   Stop with Ctrl-C.
+""", flush=True)
+        while all(p.poll() is None for p in procs):
+            time.sleep(1)
+        print("ERROR: a server stopped unexpectedly; stopping the other one.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n== Stopping ...", flush=True)
+        return 0
+    finally:
+        stop(procs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
