@@ -58,14 +58,20 @@ class GemeenteMatcher:
     def __init__(self, gemeenten: Dict[str, "object"], names: Iterable[Tuple[str, str, str]]):
         self.gemeenten = gemeenten
         self.index: Dict[str, Dict[str, str]] = {}  # normalized name -> {gemeente code: original name}
-        self.official: Dict[str, str] = {}  # normalized official name -> code (wins over places)
+        # normalized official name -> codes; an official name wins over places with the same name.
+        # "Hengelo (O.)" is also official as "Hengelo"; "Bergen (NH.)" and "Bergen (L.)" make "Bergen" ambiguous.
+        self.official: Dict[str, Dict[str, str]] = {}
         for naam, soort, code in names:
             key = normalize(naam)
             if not key:
                 continue
             self.index.setdefault(key, {})[code] = naam
             if soort == "naam":
-                self.official[key] = code
+                self.official.setdefault(key, {})[code] = naam
+                short = normalize(re.sub(r"\s*\(.*\)\s*$", "", naam))
+                if short != key:
+                    self.index.setdefault(short, {})[code] = naam
+                    self.official.setdefault(short, {})[code] = naam
         for key in list(self.index):  # "s hertogenbosch" also as "hertogenbosch"
             if key.startswith("s ") and key[2:] not in self.index:
                 self.index[key[2:]] = self.index[key]
@@ -79,9 +85,8 @@ class GemeenteMatcher:
         hits = self.index.get(key)
         if not hits:
             return None
-        if key in self.official:  # "Groningen" the municipality, not the province's villages
-            code = self.official[key]
-            return self._match(code, hits[code])
+        if key in self.official:  # "Groningen" the municipality, not a village of the same name
+            hits = self.official[key]
         if len(hits) == 1:
             code, via = next(iter(hits.items()))
             return self._match(code, via)
@@ -114,12 +119,23 @@ class GemeenteMatcher:
                     return Match(found.code, found.naam, found.via, fuzzy=True)
                 return found
         suggestions = []
-        for _, k in scored[:10]:
+        for _, k in self._suggest(key):
             for c in self.index[k]:
                 naam = self.gemeenten[c].naam
                 if naam not in suggestions:
                     suggestions.append(naam)
         return Unknown(raw, tuple(suggestions[:3]))
+
+    def _suggest(self, key: str) -> List[Tuple[float, str]]:
+        """Closest names for an error message: compare the whole name and each of its words."""
+        parts = [key] + [w for w in key.split() if len(w) > 3]
+        best: Dict[str, float] = {}
+        for part in parts:
+            for k in self._candidates(part):
+                score = difflib.SequenceMatcher(None, part, k).ratio()
+                if score > best.get(k, 0):
+                    best[k] = score
+        return sorted(((s, k) for k, s in best.items()), reverse=True)[:20]
 
     def _candidates(self, key: str) -> List[str]:
         # cheap pre-filter: difflib over ~3000 keys is fine, but skip wildly different lengths

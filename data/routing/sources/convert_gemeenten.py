@@ -1,0 +1,389 @@
+"""Build data/routing/gemeenten.yml and regions.yml from the source files in this folder.
+
+Run: /work/main/.venv/bin/python data/routing/sources/convert_gemeenten.py  (from /work/main)
+See README.md in this folder for provenance.
+"""
+import csv, re, unicodedata
+from collections import defaultdict, OrderedDict
+from pathlib import Path
+import yaml
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent
+
+def rows(path):
+    return list(csv.reader(l for l in open(path, encoding="utf-8") if not l.startswith("#")))
+
+# --- municipalities: names/provinces/woonplaatsen from CBS 86312NED (2026), codes from minvws gm.ts (2022) ---
+places = rows(HERE / "cbs_86312NED_woonplaatsen_2026.csv")[1:]
+codes = {r[1]: (r[0], r[2]) for r in rows(HERE / "minvws_gm_vr_2022.csv")[1:]}
+# Voorne aan Zee (1-1-2023, from Brielle, Hellevoetsluis, Westvoorne; all three were VR17):
+# code 1992 confirmed in woonstadrotterdam/woningwaardering woningwaardering/data/corop/corop.generated.csv
+codes["Voorne aan Zee"] = ("GM1992", "VR17")
+
+prov = {}
+wp = defaultdict(list)
+for place, muni, pv in places:
+    prov[muni] = pv
+    wp[muni].append(place)
+
+def clean(p):
+    """Drop CBS/BAG disambiguation suffixes so residents' spelling matches ('Hengelo (Gld)' -> 'Hengelo')."""
+    q = re.sub(r"\s*\((Gld|GLD|NH|NB)\)$", "", p)
+    q = re.sub(r"\s+(Gn|GN|L|NB|Gld|Ut|NH|AC|ca)$", "", q)
+    q = re.sub(r"\s+gem\.? .*$", "", q)           # 'Alteveer gem Hoogeveen', 'Spaarndam gem. Haarlem'
+    q = re.sub(r"\s+Rotterdam$", "", q) if q != "Rotterdam" else q  # 'Hoogvliet Rotterdam'
+    q = {"Nieuwlande Coevorden": "Nieuwlande", "'t Loo Oldebroek": "'t Loo"}.get(q, q)
+    return q
+
+# Former municipalities (own knowledge, mergers since ~2000; all 2018-2025 mergers; split ones under each receiver)
+VOORMALIG = {
+    "Midden-Groningen": ["Hoogezand-Sappemeer", "Menterwolde", "Slochteren"],
+    "Westerwolde": ["Bellingwedde", "Vlagtwedde"],
+    "Groningen": ["Haren", "Ten Boer"],
+    "Het Hogeland": ["Bedum", "De Marne", "Eemsmond", "Winsum"],
+    "Westerkwartier": ["Grootegast", "Leek", "Marum", "Zuidhorn", "Winsum"],
+    "Eemsdelta": ["Appingedam", "Delfzijl", "Loppersum"],
+    "Oldambt": ["Reiderland", "Scheemda", "Winschoten"],
+    "Noardeast-Fryslân": ["Dongeradeel", "Ferwerderadiel", "Kollumerland en Nieuwkruisland"],
+    "Waadhoeke": ["Franekeradeel", "het Bildt", "Menameradiel", "Littenseradiel"],
+    "Leeuwarden": ["Leeuwarderadeel", "Littenseradiel", "Boarnsterhim"],
+    "Súdwest-Fryslân": ["Bolsward", "Sneek", "Wymbritseradiel", "Wûnseradiel", "Nijefurd", "Littenseradiel", "Boarnsterhim"],
+    "Heerenveen": ["Boarnsterhim"],
+    "Tytsjerksteradiel": ["Boarnsterhim"],
+    "De Fryske Marren": ["Gaasterlân-Sleat", "Lemsterland", "Skarsterlân"],
+    "Hoeksche Waard": ["Binnenmaas", "Cromstrijen", "Korendijk", "Oud-Beijerland", "Strijen"],
+    "Molenlanden": ["Giessenlanden", "Molenwaard", "Graafstroom", "Liesveld", "Nieuw-Lekkerland"],
+    "Vijfheerenlanden": ["Leerdam", "Vianen", "Zederik"],
+    "West Betuwe": ["Geldermalsen", "Lingewaal", "Neerijnen"],
+    "Altena": ["Aalburg", "Werkendam", "Woudrichem"],
+    "Beekdaelen": ["Nuth", "Onderbanken", "Schinnen"],
+    "Haarlemmermeer": ["Haarlemmerliede en Spaarnwoude"],
+    "Noordwijk": ["Noordwijkerhout"],
+    "Boxtel": ["Haaren"], "Oisterwijk": ["Haaren"], "Tilburg": ["Haaren"], "Vught": ["Haaren"],
+    "Land van Cuijk": ["Boxmeer", "Cuijk", "Grave", "Mill en Sint Hubert", "Sint Anthonis"],
+    "Maashorst": ["Landerd", "Uden"],
+    "Dijk en Waard": ["Heerhugowaard", "Langedijk"],
+    "Purmerend": ["Beemster"],
+    "Amsterdam": ["Weesp"],
+    "Voorne aan Zee": ["Brielle", "Hellevoetsluis", "Westvoorne"],
+    "Meierijstad": ["Schijndel", "Sint-Oedenrode", "Veghel"],
+    "Zevenaar": ["Rijnwaarden", "Angerlo"],
+    "Gooise Meren": ["Bussum", "Muiden", "Naarden"],
+    "Edam-Volendam": ["Zeevang"],
+    "Alkmaar": ["Graft-De Rijp", "Schermer"],
+    "Berg en Dal": ["Groesbeek", "Millingen aan de Rijn", "Ubbergen"],
+    "Krimpenerwaard": ["Bergambacht", "Nederlek", "Ouderkerk", "Schoonhoven", "Vlist"],
+    "Nissewaard": ["Bernisse", "Spijkenisse"],
+    "Oss": ["Lith", "Ravenstein", "Maasdonk"],
+    "'s-Hertogenbosch": ["Maasdonk"],
+    "Alphen aan den Rijn": ["Boskoop", "Rijnwoude"],
+    "Hollands Kroon": ["Anna Paulowna", "Niedorp", "Wieringen", "Wieringermeer"],
+    "Schagen": ["Harenkarspel", "Zijpe"],
+    "Medemblik": ["Andijk", "Wervershoof"],
+    "Goeree-Overflakkee": ["Dirksland", "Goedereede", "Middelharnis", "Oostflakkee"],
+    "Eijsden-Margraten": ["Eijsden", "Margraten"],
+    "Stichtse Vecht": ["Breukelen", "Loenen", "Maarssen"],
+    "De Ronde Venen": ["Abcoude"],
+    "Bodegraven-Reeuwijk": ["Bodegraven", "Reeuwijk"],
+    "Peel en Maas": ["Helden", "Kessel", "Maasbree", "Meijel"],
+    "Horst aan de Maas": ["Sevenum", "Meerlo-Wanssum"],
+    "Venray": ["Meerlo-Wanssum"],
+    "Venlo": ["Arcen en Velden", "Tegelen", "Belfeld"],
+    "Zuidplas": ["Moordrecht", "Nieuwerkerk aan den IJssel", "Zevenhuizen-Moerkapelle"],
+    "Rotterdam": ["Rozenburg"],
+    "Kaag en Braassem": ["Alkemade", "Jacobswoude"],
+    "Bloemendaal": ["Bennebroek"],
+    "Nieuwkoop": ["Liemeer", "Ter Aar"],
+    "Koggenland": ["Obdam", "Wester-Koggenland"],
+    "Lansingerland": ["Berkel en Rodenrijs", "Bergschenhoek", "Bleiswijk"],
+    "Leudal": ["Haelen", "Heythuysen", "Hunsel", "Roggel en Neer"],
+    "Maasgouw": ["Heel", "Maasbracht", "Thorn"],
+    "Roerdalen": ["Ambt Montfort"],
+    "Roermond": ["Swalmen"],
+    "Teylingen": ["Sassenheim", "Voorhout", "Warmond"],
+    "Katwijk": ["Rijnsburg", "Valkenburg"],
+    "Utrechtse Heuvelrug": ["Amerongen", "Doorn", "Driebergen-Rijsenburg", "Leersum", "Maarn"],
+    "Berkelland": ["Borculo", "Eibergen", "Neede", "Ruurlo"],
+    "Bronckhorst": ["Hengelo (Gld)", "Hummelo en Keppel", "Steenderen", "Vorden", "Zelhem"],
+    "Montferland": ["Bergh", "Didam"],
+    "Oude IJsselstreek": ["Gendringen", "Wisch"],
+    "Oost Gelre": ["Groenlo", "Lichtenvoorde"],
+    "Aalten": ["Dinxperlo"],
+    "Doetinchem": ["Wehl"],
+    "Lochem": ["Gorssel"],
+    "Zutphen": ["Warnsveld"],
+    "Deventer": ["Bathmen"],
+    "Geldrop-Mierlo": ["Geldrop", "Mierlo"],
+    "Westland": ["De Lier", "'s-Gravenzande", "Monster", "Naaldwijk", "Wateringen"],
+    "Midden-Delfland": ["Maasland", "Schipluiden"],
+    "Sluis": ["Oostburg", "Sluis-Aardenburg"],
+    "Terneuzen": ["Axel", "Sas van Gent"],
+    "Hulst": ["Hontenisse"],
+    "Sittard-Geleen": ["Born", "Geleen", "Sittard"],
+    "Steenwijkerland": ["Brederwiede", "IJsselham", "Steenwijk"],
+    "Hardenberg": ["Avereest", "Gramsbergen"],
+    "Twenterand": ["Den Ham", "Vriezenveen"],
+    "Hof van Twente": ["Ambt Delden", "Diepenheim", "Goor", "Markelo", "Stad Delden"],
+    "Dinkelland": ["Denekamp", "Ootmarsum", "Weerselo"],
+    "Rijssen-Holten": ["Rijssen", "Holten"],
+    "Raalte": ["Heino"],
+    "Zwartewaterland": ["Genemuiden", "Hasselt", "Zwartsluis"],
+    "Kampen": ["IJsselmuiden"],
+    "Wijdemeren": ["Loosdrecht", "Nederhorst den Berg", "'s-Graveland"],
+    "Castricum": ["Akersloot", "Limmen"],
+    "Overbetuwe": ["Elst", "Heteren", "Valburg"],
+    "Lingewaard": ["Bemmel", "Gendt", "Huissen"],
+    "Neder-Betuwe": ["Dodewaard", "Echteld", "Kesteren"],
+    "Woerden": ["Harmelen"],
+    "Utrecht": ["Vleuten-De Meern"],
+    "Leidschendam-Voorburg": ["Leidschendam", "Voorburg"],
+    "Pijnacker-Nootdorp": ["Pijnacker", "Nootdorp"],
+    "Echt-Susteren": ["Echt", "Susteren"],
+}
+
+ALIAS = {
+    "'s-Gravenhage": ["Den Haag"],
+    "'s-Hertogenbosch": ["Den Bosch"],
+    "Súdwest-Fryslân": ["Zuidwest-Friesland", "Súdwest Fryslân"],
+    "Noardeast-Fryslân": ["Noordoost-Friesland"],
+    "De Fryske Marren": ["De Friese Meren"],
+    "Dantumadiel": ["Dantumadeel"],
+    "Tytsjerksteradiel": ["Tietjerksteradeel"],
+    "Leeuwarden": ["Ljouwert"],
+    "Harlingen": ["Harns"],
+    "Heerenveen": ["It Hearrenfean"],
+    "Terschelling": ["Skylge"],
+    "Vlieland": ["Flylân"],
+    "Schiermonnikoog": ["Skiermûntseach"],
+    "Bergen (NH.)": ["Bergen (Noord-Holland)", "Bergen NH"],
+    "Bergen (L.)": ["Bergen (Limburg)", "Bergen L"],
+    "Beek (L.)": ["Beek (Limburg)"],
+    "Hengelo (O.)": ["Hengelo (Overijssel)"],
+    "Laren (NH.)": ["Laren (Noord-Holland)"],
+    "Middelburg (Z.)": ["Middelburg"],
+    "Rijswijk (ZH.)": ["Rijswijk (Zuid-Holland)"],
+    "Stein (L.)": ["Stein (Limburg)"],
+    "Nuenen, Gerwen en Nederwetten": ["Nuenen c.a."],
+}
+
+# Well-known wijken/stadsdelen residents name that are not BAG woonplaatsen (own knowledge)
+WIJKEN = {
+    "'s-Gravenhage": ["Scheveningen", "Loosduinen", "Ypenburg", "Kijkduin", "Escamp", "Laak", "Segbroek", "Leidschenveen"],
+    "Amsterdam": ["Amsterdam-Noord", "Amsterdam-Zuidoost", "Bijlmer", "Nieuw-West", "Osdorp", "Slotervaart", "Driemond", "Sloten", "IJburg"],
+    "Rotterdam": ["Hoogvliet", "Pernis", "IJsselmonde", "Charlois", "Feijenoord", "Kralingen", "Overschie", "Delfshaven", "Prins Alexander", "Ommoord"],
+    "Utrecht": ["Leidsche Rijn", "Overvecht", "Kanaleneiland", "Lunetten"],
+    "Eindhoven": ["Woensel", "Strijp", "Stratum", "Gestel", "Tongelre"],
+    "Almere": ["Almere Haven", "Almere Stad", "Almere Buiten", "Almere Poort", "Almere Hout", "Almere Pampus"],
+    "Groningen": ["Hoogkerk"],
+    "Tilburg": ["Reeshof"],
+    "Nijmegen": ["Dukenburg"],
+}
+
+WEBSITES = {  # only sites the author is certain of
+    "Amsterdam": "https://www.amsterdam.nl", "Rotterdam": "https://www.rotterdam.nl",
+    "'s-Gravenhage": "https://www.denhaag.nl", "Utrecht": "https://www.utrecht.nl",
+    "Eindhoven": "https://www.eindhoven.nl", "Dordrecht": "https://www.dordrecht.nl",
+    "Tilburg": "https://www.tilburg.nl", "Almere": "https://www.almere.nl",
+    "Breda": "https://www.breda.nl", "Nijmegen": "https://www.nijmegen.nl",
+}
+
+gem = []
+missing_code = []
+for muni in sorted(prov, key=lambda n: codes.get(n, ("ZZ",))[0]):
+    if muni not in codes:
+        missing_code.append(muni); continue
+    code = codes[muni][0]
+    pl = []
+    for p in sorted(wp[muni]) + WIJKEN.get(muni, []):
+        for v in (p, clean(p)):
+            if v not in pl:
+                pl.append(v)
+    e = OrderedDict()
+    e["code"] = code
+    e["naam"] = muni
+    e["provincie"] = prov[muni]
+    if muni in WEBSITES:
+        e["website"] = WEBSITES[muni]
+    e["voormalige_gemeenten"] = VOORMALIG.get(muni, [])
+    e["plaatsen"] = pl
+    e["aliassen"] = ALIAS.get(muni, [])
+    gem.append(e)
+assert not missing_code, missing_code
+assert set(VOORMALIG) <= set(prov), set(VOORMALIG) - set(prov)
+assert set(ALIAS) <= set(prov) and set(WIJKEN) <= set(prov) and set(WEBSITES) <= set(prov)
+
+name2code = {e["naam"]: e["code"] for e in gem}
+
+class D(yaml.SafeDumper):
+    pass
+D.add_representer(OrderedDict, lambda d, o: d.represent_mapping("tag:yaml.org,2002:map", o.items()))
+
+head_g = OrderedDict([
+    ("bron", "Gemeentenamen, provincies en woonplaatsen: CBS StatLine 86312NED 'Woonplaatsen in Nederland 2026' "
+             "(via TheBanker1945/JobLens src/joblens/sources/places_nl.csv @ 9f769e440faa79df2af05a6ad3fc39cc34e3df8b); "
+             "CBS-gemeentecodes: minvws/nl-covid19-data-dashboard packages/common/src/data/gm.ts @ 1705ac930e912d250e3b510a6609ef18da7d0f00 "
+             "(stand 2022) + GM1992 Voorne aan Zee uit woonstadrotterdam/woningwaardering woningwaardering/data/corop/corop.generated.csv "
+             "@ 61a387d708417dc1f54e41fad308e19e8d6d0c68. Voormalige gemeenten, aliassen, wijken (niet-BAG) en websites: eigen kennis "
+             "van de auteur (zie data/routing/sources/README.md)."),
+    ("peildatum", "2025-01-01"),
+    ("opmerking", "342 gemeenten; de CBS-woonplaatsenlijst 2026 bevat dezelfde 342 gemeenten, dus geen herindelingen per 1-1-2024, "
+                  "1-1-2025 of 1-1-2026. Woonplaatsen die over een gemeentegrens liggen staan (zoals bij CBS) onder elke gemeente; "
+                  "'plaatsen' bevat ook de CBS-schrijfwijze met achtervoegsel (bv. 'Hengelo (Gld)') naast de kale naam ('Hengelo')."),
+    ("gemeenten", gem),
+])
+
+# ---------------- regions ----------------
+regions = []
+def R(code, typ, naam, members, bron, opm=None, centrum=None, org=None, website=None, peil="2025-01-01"):
+    e = OrderedDict([("code", code), ("type", typ), ("naam", naam)])
+    if centrum: e["centrumgemeente"] = name2code[centrum]
+    if org: e["organisatie"] = org
+    if website: e["website"] = website
+    e["gemeenten"] = sorted(name2code[m] for m in members)
+    e["bron"] = bron
+    e["peildatum"] = peil
+    if opm: e["opmerking"] = opm
+    regions.append(e)
+
+# Veilig Thuis: derived from veiligheidsregio membership
+VR_NAMES = {"VR01": "Groningen", "VR02": "Fryslân", "VR03": "Drenthe", "VR04": "IJsselland", "VR05": "Twente",
+            "VR06": "Noord- en Oost-Gelderland", "VR07": "Gelderland-Midden", "VR08": "Gelderland-Zuid", "VR09": "Utrecht",
+            "VR10": "Noord-Holland Noord", "VR11": "Zaanstreek-Waterland", "VR12": "Kennemerland", "VR13": "Amsterdam-Amstelland",
+            "VR14": "Gooi en Vechtstreek", "VR15": "Haaglanden", "VR16": "Hollands Midden", "VR17": "Rotterdam-Rijnmond",
+            "VR18": "Zuid-Holland Zuid", "VR19": "Zeeland", "VR20": "Midden- en West-Brabant", "VR21": "Brabant-Noord",
+            "VR22": "Brabant-Zuidoost", "VR23": "Limburg-Noord", "VR24": "Zuid-Limburg", "VR25": "Flevoland"}
+vr_members = defaultdict(list)
+for e in gem:
+    vr_members[codes[e["naam"]][1]].append(e["naam"])
+WEST_BRABANT = ["Alphen-Chaam", "Altena", "Baarle-Nassau", "Bergen op Zoom", "Breda", "Drimmelen", "Etten-Leur",
+                "Geertruidenberg", "Halderberge", "Moerdijk", "Oosterhout", "Roosendaal", "Rucphen", "Steenbergen",
+                "Woensdrecht", "Zundert"]
+vt_bron = ("Afgeleid van veiligheidsregio-indeling: minvws/nl-covid19-data-dashboard packages/common/src/data/gm.ts "
+           "@ 1705ac930e912d250e3b510a6609ef18da7d0f00 (vrCode per gemeente) en vr.ts (namen)")
+for vr, naam in VR_NAMES.items():
+    mem = vr_members[vr]
+    opm = "regio-indeling afgeleid van veiligheidsregio " + naam + "; Veilig Thuis-regio's volgen grotendeels de veiligheidsregio's, niet gecontroleerd tegen CBS 'Veilig Thuis-regio' (VT-codes)"
+    if vr == "VR20":
+        wb = [m for m in mem if m in WEST_BRABANT]
+        mb = [m for m in mem if m not in WEST_BRABANT]
+        assert len(wb) == 16, wb
+        R("vt-west-brabant", "veilig-thuis", "Veilig Thuis West-Brabant", wb,
+          vt_bron + "; splitsing: moerdijk.nl besluitenlijst 2018 'Gemeenschappelijke regeling voor Veilig Thuis West-Brabant' "
+          "(18 gemeenten, Breda centrumgemeente) en bredavandaag.nl 2014-12-11",
+          opm + "; 18 gemeenten in 2015 = nu 16 (Aalburg, Werkendam, Woudrichem zijn Altena)")
+        R("vt-midden-brabant", "veilig-thuis", "Veilig Thuis Midden-Brabant", mb, vt_bron,
+          opm + "; rest van veiligheidsregio Midden- en West-Brabant na afsplitsing West-Brabant; naam en of Heusden (VR Brabant-Noord) "
+          "hierbij hoort zijn niet geverifieerd")
+        continue
+    extra = ""
+    if vr == "VR09":
+        extra = "; Eemnes valt in de veiligheidsregio Utrecht maar werkt in het sociaal domein met Gooi en Vechtstreek samen: VT-regio van Eemnes te verifiëren"
+    if vr == "VR13":
+        extra = "; Weesp (voorheen VR Gooi en Vechtstreek) is sinds 24-3-2022 deel van Amsterdam"
+    if vr == "VR21":
+        extra = "; Heusden: mogelijk Veilig Thuis Midden-Brabant (regio Hart van Brabant), te verifiëren"
+    R("vt-" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()).strip("-"),
+      "veilig-thuis", "Veilig Thuis " + naam, mem, vt_bron, opm + extra)
+
+# Centrumgemeenten maatschappelijke opvang / beschermd wonen (only regions the author is sure of)
+prov_members = defaultdict(list)
+for e in gem:
+    prov_members[e["provincie"]].append(e["naam"])
+EHV = ["Bergeijk", "Best", "Bladel", "Cranendonck", "Eersel", "Eindhoven", "Geldrop-Mierlo", "Heeze-Leende",
+       "Nuenen, Gerwen en Nederwetten", "Oirschot", "Reusel-De Mierden", "Son en Breugel", "Valkenswaard", "Veldhoven", "Waalre"]
+R("mo-bw-eindhoven", "centrumgemeente-opvang", "Centrumgemeente MO/BW Eindhoven (Zuidoost-Brabant, regio Eindhoven)", EHV,
+  "Seed 002 (shared/seeds/002_8f711c6fb5ac4ec8.txt r. 5215-5225: Eindhoven centrumgemeente beschermd wonen voor 'veertien omliggende gemeenten', 2018) + eigen kennis voor de samenstelling",
+  "ledenlijst (Eindhoven + 14) uit eigen kennis: het Eindhovense deel van Zuidoost-Brabant; de Peelgemeenten vallen onder Helmond", centrum="Eindhoven")
+R("mo-bw-helmond", "centrumgemeente-opvang", "Centrumgemeente MO/BW Helmond (Peelregio)",
+  ["Asten", "Deurne", "Gemert-Bakel", "Helmond", "Laarbeek", "Someren"], "eigen kennis van de auteur",
+  "samenstelling te verifiëren tegen de VNG-lijst centrumgemeenten", centrum="Helmond")
+R("mo-bw-groningen", "centrumgemeente-opvang", "Centrumgemeente MO/BW Groningen (provincie Groningen)", prov_members["Groningen"],
+  "eigen kennis van de auteur", "Groningen is centrumgemeente voor alle gemeenten in de provincie Groningen", centrum="Groningen")
+R("mo-bw-leeuwarden", "centrumgemeente-opvang", "Centrumgemeente MO/BW Leeuwarden (Fryslân)", prov_members["Fryslân"],
+  "eigen kennis van de auteur", "Leeuwarden is centrumgemeente voor alle Friese gemeenten", centrum="Leeuwarden")
+R("mo-bw-amsterdam", "centrumgemeente-opvang", "Centrumgemeente MO/BW Amsterdam (Amsterdam-Amstelland)",
+  ["Amsterdam", "Aalsmeer", "Amstelveen", "Diemen", "Ouder-Amstel", "Uithoorn"], "eigen kennis van de auteur",
+  "samenstelling = veiligheidsregio Amsterdam-Amstelland; te verifiëren", centrum="Amsterdam")
+R("mo-bw-hilversum", "centrumgemeente-opvang", "Centrumgemeente MO/BW Hilversum (Gooi en Vechtstreek)",
+  ["Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren (NH.)", "Wijdemeren"],
+  "eigen kennis van de auteur; seed 002 r. 2683 noemt Hilversum als centrumgemeente (voor een werkvoorzieningsschap)",
+  "Eemnes niet opgenomen (onzeker); Weesp is nu Amsterdam", centrum="Hilversum")
+
+# Zorgkantoorregio's from the 2014 besluit, mapped to current municipalities
+OLD2NEW = {}
+for new, olds in VOORMALIG.items():
+    for o in olds:
+        OLD2NEW.setdefault(o, set()).add(new)
+RENAME = {"Bergen nh": "Bergen (NH.)", "Bergen lb": "Bergen (L.)", "Beek": "Beek (L.)", "Hengelo": "Hengelo (O.)",
+          "Laren": "Laren (NH.)", "Middelburg": "Middelburg (Z.)", "Rijswijk": "Rijswijk (ZH.)", "Stein": "Stein (L.)",
+          "Súdwest Fryslân": "Súdwest-Fryslân", "de Friese Meren": "De Fryske Marren", "’s-Gravenhage": "'s-Gravenhage",
+          "‘s-Hertogenbosch": "'s-Hertogenbosch", "Oost-Gelre": "Oost Gelre", "Nuenen; Gerwen en Nederwetten": "Nuenen, Gerwen en Nederwetten"}
+CURRENT_ORG = {"Agis Zorgverzekeringen N.V.": "Zilveren Kruis Zorgkantoor", "Achmea Zorgkantoor N.V.": "Zilveren Kruis Zorgkantoor"}
+zk_unplaced = set()
+zk_assign = defaultdict(set)
+zk_own = {}
+zk_meta = {}
+for line in open(HERE / "zorgkantoor_2014_bijlage2.txt", encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    regio, org, mem = line.rstrip("\n").split("|")
+    zk_meta[regio] = org
+    for m in (x.strip() for x in mem.split(",")):
+        m = RENAME.get(m, m)
+        targets = {m} if m in name2code else OLD2NEW.get(m, set())
+        assert targets, (regio, m)
+        if m in name2code:
+            zk_own[m] = regio   # the municipality itself (same name) was listed: it keeps its own region
+        for t in targets:
+            zk_assign[t].add(regio)
+# a merged municipality whose parts were in different regions cannot be placed from this source
+byregion = defaultdict(list)
+for muni, regs in zk_assign.items():
+    if muni in zk_own:
+        byregion[zk_own[muni]].append(muni)
+    elif len(regs) == 1:
+        byregion[next(iter(regs))].append(muni)
+    else:
+        zk_unplaced.add((muni, tuple(sorted(regs))))
+zk_bron = ("statengeneraal/laws-markdown ministeriele-regeling/besluit/aanwijzing/administratie-instellingen/bijzondere/ziektekosten/"
+           "BWBR0034132/README.md @ 347ed6334a28c33ac142e8f9d9712ddbbe960263 (Besluit aanwijzing administratie-instellingen "
+           "bijzondere ziektekosten, bijlage 1 en 2: werkgebieden zorgkantoren per 1-1-2014), omgezet naar de gemeente-indeling 2025")
+for regio, org in zk_meta.items():
+    mem = sorted(byregion.get(regio, []))
+    if not mem:
+        continue
+    opm = "regio-indeling en uitvoerder volgens aanwijzing 2014 (AWBZ-verbindingskantoren, sinds 2015 Wlz-zorgkantoren); "
+    if org in CURRENT_ORG:
+        opm += f"in 2014 '{org}', dat is nu {CURRENT_ORG[org]}; "
+        org_out = CURRENT_ORG[org]
+    else:
+        org_out = org
+        opm += "huidige uitvoerder niet geverifieerd; "
+    opm += "CBS telt nu 31 zorgkantoorregio's (deze bron 32): mogelijk zijn twee regio's samengevoegd"
+    code = "zk-" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", regio).encode("ascii", "ignore").decode().lower()).strip("-")
+    R(code, "zorgkantoor", "Zorgkantoorregio " + regio, mem, zk_bron, opm, org=org_out, peil="2014-01-01")
+
+# Werk en inkomen
+R("wi-drechtsteden", "werk-inkomen", "Sociale Dienst Drechtsteden (GR Drechtsteden)",
+  ["Alblasserdam", "Dordrecht", "Hardinxveld-Giessendam", "Hendrik-Ido-Ambacht", "Papendrecht", "Sliedrecht", "Zwijndrecht"],
+  "Seed 002 (shared/seeds/002_8f711c6fb5ac4ec8.txt r. 3359-3365: sinds 1-1-2015 is de GR Drechtsteden verantwoordelijk voor "
+  "Participatiewet en Wmo, o.a. voor Papendrecht; stand 2018); ledenlijst: eigen kennis",
+  "kennisbank.md §6: de latere vorm van de Drechtsteden-regeling is onzeker ('te verifiëren'); peildatum is die van de seed",
+  peil="2018-01-01")
+R("wi-isd-bollenstreek", "werk-inkomen", "ISD Bollenstreek (Intergemeentelijke Sociale Dienst)",
+  ["Hillegom", "Lisse", "Noordwijk", "Teylingen"], "eigen kennis van de auteur",
+  "voert Participatiewet uit voor de vier Bollenstreekgemeenten; te verifiëren")
+
+head_r = OrderedDict([
+    ("bron", "zie per regio; overzicht en werkwijze in data/routing/sources/README.md"),
+    ("peildatum", "2025-01-01"),
+    ("regions", regions),
+])
+
+for path, obj in ((OUT / "gemeenten.yml", head_g), (OUT / "regions.yml", head_r)):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Generated by data/routing/sources/convert_gemeenten.py; edit the script or its sources, not this file.\n")
+        yaml.dump(obj, f, Dumper=D, allow_unicode=True, sort_keys=False, width=120)
+print("gemeenten", len(gem), "regions", len(regions))
+print("zorgkantoor unplaced:", sorted(zk_unplaced))

@@ -1,0 +1,63 @@
+"""Shared fixtures. The routing table is loaded once per session into a temporary SQLite file;
+PostgreSQL tests run when TEST_DATABASE_URL is set (.ci/run sets it) and skip otherwise."""
+from __future__ import annotations
+
+import os
+import warnings
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+PG_HINT = ("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgresql://127.0.0.1:5432/test "
+           "(trust auth; .ci/run sets it) to run the loader and router against PostgreSQL too.")
+
+
+@pytest.fixture(scope="session")
+def rows():
+    from bot.routing.loader import read_rows
+
+    return read_rows()
+
+
+@pytest.fixture(scope="session")
+def sqlite_url(tmp_path_factory, rows):
+    from bot.routing.loader import write
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('routing') / 'routing.db'}"
+    write(rows, url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def table(sqlite_url):
+    from bot.routing.table import RoutingTable
+
+    return RoutingTable.from_database(sqlite_url)
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip(PG_HINT)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:  # required in CI: a configured but unreachable server fails
+            conn.execute(text("select 1"))
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """Both backends for loader tests: a fresh SQLite file, or the PostgreSQL test database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'routing.db'}"
+    return request.getfixturevalue("pg_url")

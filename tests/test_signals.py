@@ -1,0 +1,67 @@
+"""Crisis, urgency and route-changing facts read from the text itself."""
+import pytest
+
+from bot.nlu.signals import age, crisis_need, facts
+
+
+@pytest.mark.parametrize("text, need", [
+    ("Ik wil niet meer leven, alles is zinloos", "suicidaal"),
+    ("soms denk ik dat iedereen beter af is zonder mij", "suicidaal"),
+    ("Ik heb een vraag over huurtoeslag. Eerlijk gezegd denk ik ook aan zelfmoord.", "suicidaal"),
+    ("ik wil er gewoon niet meer zijn", "suicidaal"),
+    ("Mijn vriend slaat me als hij gedronken heeft", "huiselijk_geweld"),
+    ("We zoeken dagbesteding voor mijn vader. Mijn moeder wordt thuis door hem geslagen.", "huiselijk_geweld"),
+    ("de kinderen van de overburen hebben steeds blauwe plekken", "huiselijk_geweld"),
+    ("Mijn opa ligt op de grond en reageert niet meer", "levensgevaar"),
+    ("Help er is brand in de flat", "levensgevaar"),
+    ("Suïcide", "suicidaal"),
+])
+def test_crisis_found_anywhere(text, need):
+    assert crisis_need(text) == need
+
+
+@pytest.mark.parametrize("text", [
+    "Ik wil een brandverzekering afsluiten",
+    "Mijn moeder kan niet meer zelf douchen",
+    "ik heb schulden en de deurwaarder komt",
+    "hoe vraag ik een paspoort aan",
+    "mijn zoon slaat over en toe een les over",
+])
+def test_no_false_alarm(text):
+    assert crisis_need(text) is None
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Oma (91) valt steeds", 91),
+    ("mijn zoon van 7 heeft adhd", 7),
+    ("Ik ben 23 en heb geen huis", 23),
+    ("een 16-jarige die niet naar school gaat", 16),
+    ("mijn moeder is 84 jaar", 84),
+    ("ik heb 3 kinderen", None),
+])
+def test_age(text, years):
+    assert age(text) == years
+
+
+def test_facts_that_change_a_route():
+    f = facts("Mijn vader heeft een Wlz-indicatie en woont in een verpleeghuis")
+    assert f.wlz_indicatie and f.woont_in_instelling
+    assert facts("ik woon alleen sinds mijn man overleed").woont_alleen
+    assert facts("mijn moeder heeft een pgb").pgb
+    assert not facts("we moeten een wlz-indicatie aanvragen zegt de zorgaanbieder").wlz_indicatie
+
+
+@pytest.mark.parametrize("text", [
+    "Ik heb mijn enkel gebroken en kan niet meer schoonmaken",
+    "De huishoudelijke hulp is ineens gestopt",
+    "volgende week worden we uit huis gezet",
+    "ik slaap vannacht op straat",
+    "ik heb geen enkel inkomen meer",
+    "ik zorg voor mijn man en ik kan niet meer",
+])
+def test_urgency(text):
+    assert facts(text).spoed
+
+
+def test_no_urgency_in_a_calm_question():
+    assert not facts("Hoe vraag ik een traplift aan voor later?").spoed
