@@ -254,8 +254,11 @@ VR_NAMES = {"VR01": "Groningen", "VR02": "Fryslân", "VR03": "Drenthe", "VR04": 
             "VR18": "Zuid-Holland Zuid", "VR19": "Zeeland", "VR20": "Midden- en West-Brabant", "VR21": "Brabant-Noord",
             "VR22": "Brabant-Zuidoost", "VR23": "Limburg-Noord", "VR24": "Zuid-Limburg", "VR25": "Flevoland"}
 vr_members = defaultdict(list)
+# Veilig Thuis-regio differs from the veiligheidsregio (own knowledge): Eemnes is in VR Utrecht but takes part in the
+# GR Regio Gooi en Vechtstreek, which runs Veilig Thuis Gooi en Vechtstreek for its 7 gemeenten (incl. Eemnes).
+VT_MOVE = {"Eemnes": "VR14"}
 for e in gem:
-    vr_members[codes[e["naam"]][1]].append(e["naam"])
+    vr_members[VT_MOVE.get(e["naam"], codes[e["naam"]][1])].append(e["naam"])
 WEST_BRABANT = ["Alphen-Chaam", "Altena", "Baarle-Nassau", "Bergen op Zoom", "Breda", "Drimmelen", "Etten-Leur",
                 "Geertruidenberg", "Halderberge", "Moerdijk", "Oosterhout", "Roosendaal", "Rucphen", "Steenbergen",
                 "Woensdrecht", "Zundert"]
@@ -263,7 +266,9 @@ vt_bron = ("Afgeleid van veiligheidsregio-indeling: minvws/nl-covid19-data-dashb
            "@ 1705ac930e912d250e3b510a6609ef18da7d0f00 (vrCode per gemeente) en vr.ts (namen)")
 for vr, naam in VR_NAMES.items():
     mem = vr_members[vr]
-    opm = "regio-indeling afgeleid van veiligheidsregio " + naam + "; Veilig Thuis-regio's volgen grotendeels de veiligheidsregio's, niet gecontroleerd tegen CBS 'Veilig Thuis-regio' (VT-codes)"
+    opm = ("regio-indeling afgeleid van veiligheidsregio " + naam + "; Veilig Thuis-regio's volgen grotendeels de veiligheidsregio's, "
+           "niet gecontroleerd tegen CBS 'Veilig Thuis-regio' (VT-codes). Dit bestand heeft 26 VT-regio's (zoals VNG: '26 regionale "
+           "Veilig Thuis-organisaties', vng.nl/veilig-thuis), CBS telt 25 VT-regio's; welke twee CBS samenvoegt is niet nagegaan")
     if vr == "VR20":
         wb = [m for m in mem if m in WEST_BRABANT]
         mb = [m for m in mem if m not in WEST_BRABANT]
@@ -273,42 +278,182 @@ for vr, naam in VR_NAMES.items():
           "(18 gemeenten, Breda centrumgemeente) en bredavandaag.nl 2014-12-11",
           opm + "; 18 gemeenten in 2015 = nu 16 (Aalburg, Werkendam, Woudrichem zijn Altena)")
         R("vt-midden-brabant", "veilig-thuis", "Veilig Thuis Midden-Brabant", mb, vt_bron,
-          opm + "; rest van veiligheidsregio Midden- en West-Brabant na afsplitsing West-Brabant; naam en of Heusden (VR Brabant-Noord) "
-          "hierbij hoort zijn niet geverifieerd")
+          opm + "; rest van veiligheidsregio Midden- en West-Brabant na afsplitsing West-Brabant (de regio Hart van Brabant zonder "
+          "Heusden); of Heusden (VR Brabant-Noord) hierbij hoort is niet geverifieerd. Mogelijk telt CBS West- en Midden-Brabant als "
+          "één VT-regio (dat zou het verschil 26/25 verklaren), niet nagegaan")
         continue
     extra = ""
     if vr == "VR09":
-        extra = "; Eemnes valt in de veiligheidsregio Utrecht maar werkt in het sociaal domein met Gooi en Vechtstreek samen: VT-regio van Eemnes te verifiëren"
+        extra = "; zonder Eemnes (zie Veilig Thuis Gooi en Vechtstreek)"
+    if vr == "VR14":
+        extra = ("; Eemnes (veiligheidsregio Utrecht) is hier ingedeeld omdat het deelneemt aan de gemeenschappelijke regeling Regio "
+                 "Gooi en Vechtstreek, waaronder Veilig Thuis Gooi en Vechtstreek valt (kennis van de auteur, niet uit een databestand)")
     if vr == "VR13":
         extra = "; Weesp (voorheen VR Gooi en Vechtstreek) is sinds 24-3-2022 deel van Amsterdam"
     if vr == "VR21":
-        extra = "; Heusden: mogelijk Veilig Thuis Midden-Brabant (regio Hart van Brabant), te verifiëren"
+        extra = ("; Heusden (veiligheidsregio Brabant-Noord) hoort in het sociaal domein bij de regio Hart van Brabant en valt "
+                 "mogelijk onder Veilig Thuis Midden-Brabant; niet zeker, daarom hier gelaten (te verifiëren)")
     R("vt-" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()).strip("-"),
       "veilig-thuis", "Veilig Thuis " + naam, mem, vt_bron, opm + extra)
 
-# Centrumgemeenten maatschappelijke opvang / beschermd wonen (only regions the author is sure of)
+# Centrumgemeenten maatschappelijke opvang / beschermd wonen (Wmo 2015). No data file with the regional
+# division was found (see README.md); the division below is the author's knowledge, backed for some regions by
+# public web pages. Every municipality must be in exactly one region (checked below).
 prov_members = defaultdict(list)
 for e in gem:
     prov_members[e["provincie"]].append(e["naam"])
-EHV = ["Bergeijk", "Best", "Bladel", "Cranendonck", "Eersel", "Eindhoven", "Geldrop-Mierlo", "Heeze-Leende",
-       "Nuenen, Gerwen en Nederwetten", "Oirschot", "Reusel-De Mierden", "Son en Breugel", "Valkenswaard", "Veldhoven", "Waalre"]
-R("mo-bw-eindhoven", "centrumgemeente-opvang", "Centrumgemeente MO/BW Eindhoven (Zuidoost-Brabant, regio Eindhoven)", EHV,
-  "Seed 002 (shared/seeds/002_8f711c6fb5ac4ec8.txt r. 5215-5225: Eindhoven centrumgemeente beschermd wonen voor 'veertien omliggende gemeenten', 2018) + eigen kennis voor de samenstelling",
-  "ledenlijst (Eindhoven + 14) uit eigen kennis: het Eindhovense deel van Zuidoost-Brabant; de Peelgemeenten vallen onder Helmond", centrum="Eindhoven")
-R("mo-bw-helmond", "centrumgemeente-opvang", "Centrumgemeente MO/BW Helmond (Peelregio)",
-  ["Asten", "Deurne", "Gemert-Bakel", "Helmond", "Laarbeek", "Someren"], "eigen kennis van de auteur",
-  "samenstelling te verifiëren tegen de VNG-lijst centrumgemeenten", centrum="Helmond")
-R("mo-bw-groningen", "centrumgemeente-opvang", "Centrumgemeente MO/BW Groningen (provincie Groningen)", prov_members["Groningen"],
-  "eigen kennis van de auteur", "Groningen is centrumgemeente voor alle gemeenten in de provincie Groningen", centrum="Groningen")
-R("mo-bw-leeuwarden", "centrumgemeente-opvang", "Centrumgemeente MO/BW Leeuwarden (Fryslân)", prov_members["Fryslân"],
-  "eigen kennis van de auteur", "Leeuwarden is centrumgemeente voor alle Friese gemeenten", centrum="Leeuwarden")
-R("mo-bw-amsterdam", "centrumgemeente-opvang", "Centrumgemeente MO/BW Amsterdam (Amsterdam-Amstelland)",
-  ["Amsterdam", "Aalsmeer", "Amstelveen", "Diemen", "Ouder-Amstel", "Uithoorn"], "eigen kennis van de auteur",
-  "samenstelling = veiligheidsregio Amsterdam-Amstelland; te verifiëren", centrum="Amsterdam")
-R("mo-bw-hilversum", "centrumgemeente-opvang", "Centrumgemeente MO/BW Hilversum (Gooi en Vechtstreek)",
-  ["Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren (NH.)", "Wijdemeren"],
-  "eigen kennis van de auteur; seed 002 r. 2683 noemt Hilversum als centrumgemeente (voor een werkvoorzieningsschap)",
-  "Eemnes niet opgenomen (onzeker); Weesp is nu Amsterdam", centrum="Hilversum")
+MO_KENNIS_BRON = "VNG/Rijksoverheid indeling centrumgemeenten maatschappelijke opvang en beschermd wonen (uit kennis, te verifiëren)"
+MO_KENNIS_OPM = "Indeling uit kennis van de auteur, niet uit een databestand; te verifiëren bij de gemeente of VNG."
+MO_PEIL = "2025-01-01"
+# regions whose centrumgemeente and complete membership come from a dated public page -> peildatum of that page
+MO_PAGE_SOURCED = {"enschede": "2021-02-01", "vlaardingen": "2020-05-03", "heerlen": "2025-01-01"}
+# code suffix, centrumgemeente, regio-omschrijving, members, extra bron (public page) or None, extra opmerking or None
+MO_BW = [
+    ("groningen", "Groningen", "provincie Groningen", prov_members["Groningen"], None, None),
+    ("leeuwarden", "Leeuwarden", "Fryslân", prov_members["Fryslân"], None, None),
+    ("assen", "Assen", "Noord- en Midden-Drenthe",
+     ["Aa en Hunze", "Assen", "Midden-Drenthe", "Noordenveld", "Tynaarlo"], None, None),
+    ("emmen", "Emmen", "Zuidoost- en Zuidwest-Drenthe",
+     ["Borger-Odoorn", "Coevorden", "Emmen", "De Wolden", "Hoogeveen", "Meppel", "Westerveld"], None,
+     "onzeker: Zuidwest-Drenthe (De Wolden, Hoogeveen, Meppel, Westerveld) kan ook bij Assen horen"),
+    ("zwolle", "Zwolle", "IJssel-Vecht (Overijssel-noord)",
+     ["Dalfsen", "Hardenberg", "Kampen", "Ommen", "Staphorst", "Steenwijkerland", "Zwartewaterland", "Zwolle"], None,
+     "Hattem (Gelderland) is bij Apeldoorn ingedeeld; te verifiëren"),
+    ("deventer", "Deventer", "Midden-IJssel (Salland-zuid)", ["Deventer", "Olst-Wijhe", "Raalte"], None, None),
+    ("almelo", "Almelo", "Twente-Noordwest",
+     ["Almelo", "Hellendoorn", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden"],
+     "http://www.woontwente.nl/nieuwsoverzicht/samenwerking-centrumgemeenten-zorgpartijen-%C3%A9n-woon-twente (april 2017: centrumgemeenten "
+     "Almelo en Enschede voor resp. 6 en 8 Twentse gemeenten); https://www.twenterand.nl/opvang-en-beschermd-wonen (toegang via CIMOT "
+     "gemeente Almelo)",
+     "de 6 gemeenten zijn de Twentse gemeenten die niet bij Enschede horen (rtvoost.nl 2021 noemt de 8 van Enschede)"),
+    ("enschede", "Enschede", "Twente-Zuidoost",
+     ["Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hengelo (O.)", "Hof van Twente", "Losser", "Oldenzaal"],
+     "https://www.rtvoost.nl/nieuws/1507808/Acht-Twentse-gemeenten-zoeken-plek-voor-kwetsbare-inwoners-meer-dan-120-inwoners-op-wachtlijst (februari 2021: Borne, Dinkelland, Enschede, Haaksbergen, Hengelo, Hof van Twente, Losser "
+     "en Oldenzaal; Enschede centrumgemeente beschermd wonen); woontwente.nl (april 2017, zie regio Almelo)", None),
+    ("almere", "Almere", "Almere", ["Almere"], None, "onzeker: Zeewolde kan ook bij Almere horen (hier bij Lelystad)"),
+    ("lelystad", "Lelystad", "Flevoland zonder Almere",
+     ["Dronten", "Lelystad", "Noordoostpolder", "Urk", "Zeewolde"], None, "onzeker: plaats van Zeewolde"),
+    ("apeldoorn", "Apeldoorn", "Oost-Veluwe, Gelderse Stedendriehoek en Noord-Veluwe",
+     ["Apeldoorn", "Brummen", "Epe", "Hattem", "Heerde", "Lochem", "Voorst", "Zutphen",
+      "Elburg", "Ermelo", "Harderwijk", "Nunspeet", "Oldebroek", "Putten"], None,
+     "onzeker: Noord-Veluwe (Elburg, Ermelo, Harderwijk, Nunspeet, Oldebroek, Putten), Lochem, Zutphen en Hattem"),
+    ("arnhem", "Arnhem", "Centraal Gelderland",
+     ["Arnhem", "Doesburg", "Duiven", "Lingewaard", "Overbetuwe", "Renkum", "Rheden", "Rozendaal", "Westervoort", "Zevenaar"],
+     None, None),
+    ("doetinchem", "Doetinchem", "Achterhoek",
+     ["Aalten", "Berkelland", "Bronckhorst", "Doetinchem", "Montferland", "Oost Gelre", "Oude IJsselstreek", "Winterswijk"],
+     None, None),
+    ("ede", "Ede", "Foodvalley / Vallei",
+     ["Barneveld", "Ede", "Renswoude", "Rhenen", "Scherpenzeel", "Veenendaal", "Wageningen"], None,
+     "Renswoude, Rhenen en Veenendaal liggen in de provincie Utrecht; Nijkerk is bij Amersfoort ingedeeld (onzeker)"),
+    ("nijmegen", "Nijmegen", "Rijk van Nijmegen en Rivierenland",
+     ["Berg en Dal", "Beuningen", "Druten", "Heumen", "Nijmegen", "Wijchen",
+      "Buren", "Culemborg", "Maasdriel", "Neder-Betuwe", "Tiel", "West Betuwe", "West Maas en Waal", "Zaltbommel"], None,
+     "onzeker: Rivierenland (Buren, Culemborg, Maasdriel, Neder-Betuwe, Tiel, West Betuwe, West Maas en Waal, Zaltbommel); "
+     "Mook en Middelaar is bij Venlo (Noord-Limburg) ingedeeld"),
+    ("utrecht", "Utrecht", "Utrecht-stad en Utrecht-west/-zuid/-oost",
+     ["Bunnik", "De Bilt", "De Ronde Venen", "Houten", "IJsselstein", "Lopik", "Montfoort", "Nieuwegein", "Oudewater",
+      "Stichtse Vecht", "Utrecht", "Utrechtse Heuvelrug", "Vijfheerenlanden", "Wijk bij Duurstede", "Woerden", "Zeist"], None,
+     "Vijfheerenlanden (sinds 2019 provincie Utrecht) hier ingedeeld; het deel Leerdam/Zederik werkte vroeger met Zuid-Holland Zuid samen"),
+    ("amersfoort", "Amersfoort", "Eemland / regio Amersfoort",
+     ["Amersfoort", "Baarn", "Bunschoten", "Leusden", "Nijkerk", "Soest", "Woudenberg"], None,
+     "onzeker: Nijkerk (kan ook bij Ede horen); Eemnes is bij Hilversum (Gooi en Vechtstreek) ingedeeld"),
+    ("den-helder", "Den Helder", "Kop van Noord-Holland", ["Den Helder", "Hollands Kroon", "Schagen", "Texel"], None, None),
+    ("alkmaar", "Alkmaar", "Noord-Kennemerland (regio Alkmaar)",
+     ["Alkmaar", "Bergen (NH.)", "Castricum", "Dijk en Waard", "Heiloo", "Uitgeest"], None, None),
+    ("hoorn", "Hoorn", "West-Friesland",
+     ["Drechterland", "Enkhuizen", "Hoorn", "Koggenland", "Medemblik", "Opmeer", "Stede Broec"], None, None),
+    ("purmerend", "Purmerend", "Waterland", ["Edam-Volendam", "Landsmeer", "Purmerend", "Waterland"], None,
+     "onzeker: verdeling Zaanstreek-Waterland over Purmerend en Zaanstad (Oostzaan en Wormerland hier bij Zaanstad)"),
+    ("zaanstad", "Zaanstad", "Zaanstreek", ["Oostzaan", "Wormerland", "Zaanstad"], None,
+     "onzeker: Oostzaan en Wormerland kunnen ook bij Purmerend (Waterland) horen"),
+    ("haarlem", "Haarlem", "Kennemerland (Zuid-Kennemerland, IJmond) en Haarlemmermeer",
+     ["Beverwijk", "Bloemendaal", "Haarlem", "Haarlemmermeer", "Heemskerk", "Heemstede", "Velsen", "Zandvoort"], None, None),
+    ("amsterdam", "Amsterdam", "Amsterdam-Amstelland",
+     ["Aalsmeer", "Amstelveen", "Amsterdam", "Diemen", "Ouder-Amstel", "Uithoorn"], None,
+     "samenstelling = veiligheidsregio Amsterdam-Amstelland; Weesp is sinds 2022 deel van Amsterdam"),
+    ("hilversum", "Hilversum", "Gooi en Vechtstreek",
+     ["Blaricum", "Eemnes", "Gooise Meren", "Hilversum", "Huizen", "Laren (NH.)", "Wijdemeren"],
+     "seed 002 r. 2683 noemt Hilversum als centrumgemeente (voor een werkvoorzieningsschap)",
+     "Eemnes (provincie Utrecht) werkt in het sociaal domein met Gooi en Vechtstreek samen; kan ook bij Amersfoort horen"),
+    ("leiden", "Leiden", "Holland Rijnland",
+     ["Alphen aan den Rijn", "Hillegom", "Kaag en Braassem", "Katwijk", "Leiden", "Leiderdorp", "Lisse", "Nieuwkoop",
+      "Noordwijk", "Oegstgeest", "Teylingen", "Voorschoten", "Zoeterwoude"], None, None),
+    ("den-haag", "'s-Gravenhage", "Haaglanden",
+     ["'s-Gravenhage", "Delft", "Leidschendam-Voorburg", "Midden-Delfland", "Pijnacker-Nootdorp", "Rijswijk (ZH.)",
+      "Wassenaar", "Westland", "Zoetermeer"], None, None),
+    ("gouda", "Gouda", "Midden-Holland",
+     ["Bodegraven-Reeuwijk", "Gouda", "Krimpenerwaard", "Waddinxveen", "Zuidplas"], None, None),
+    ("rotterdam", "Rotterdam", "Rotterdam-Rijnmond (zonder Nieuwe Waterweg Noord)",
+     ["Albrandswaard", "Barendrecht", "Capelle aan den IJssel", "Goeree-Overflakkee", "Krimpen aan den IJssel",
+      "Lansingerland", "Nissewaard", "Ridderkerk", "Rotterdam", "Voorne aan Zee"], None,
+     "onzeker: Goeree-Overflakkee"),
+    ("vlaardingen", "Vlaardingen", "Nieuwe Waterweg Noord", ["Maassluis", "Schiedam", "Vlaardingen"],
+     "https://www.schiedam.nl/nieuws/sporthal-groenoord-tijdelijk-opvang-dak-en-thuislozen (3-5-2020: Vlaardingen is centrumgemeente "
+     "voor de opvang van dak- en thuislozen in Maassluis, Vlaardingen en Schiedam); woonvisie Vlaardingen, contourennota p. 25 (https://fliphtml5.com/fpsud/awmm/): "
+     "beschermd wonen per 2023 gezamenlijke taak van de drie gemeenten, middelen MO blijven bij Vlaardingen",
+     "niet Schiedam maar Vlaardingen is de centrumgemeente"),
+    ("dordrecht", "Dordrecht", "Zuid-Holland Zuid",
+     ["Alblasserdam", "Dordrecht", "Gorinchem", "Hardinxveld-Giessendam", "Hendrik-Ido-Ambacht", "Hoeksche Waard",
+      "Molenlanden", "Papendrecht", "Sliedrecht", "Zwijndrecht"], None, "onzeker: Hoeksche Waard (kan ook bij Rotterdam horen)"),
+    ("vlissingen", "Vlissingen", "Zeeland", prov_members["Zeeland"], None, None),
+    ("bergen-op-zoom", "Bergen op Zoom", "West-Brabant West",
+     ["Bergen op Zoom", "Halderberge", "Moerdijk", "Roosendaal", "Rucphen", "Steenbergen", "Woensdrecht"], None, None),
+    ("breda", "Breda", "West-Brabant Oost",
+     ["Alphen-Chaam", "Altena", "Baarle-Nassau", "Breda", "Drimmelen", "Etten-Leur", "Geertruidenberg", "Oosterhout", "Zundert"],
+     None, None),
+    ("tilburg", "Tilburg", "Hart van Brabant",
+     ["Dongen", "Gilze en Rijen", "Goirle", "Heusden", "Hilvarenbeek", "Loon op Zand", "Oisterwijk", "Tilburg", "Waalwijk"],
+     "https://www.100procent-moergestel.nl/gemeenteberichten-18-november-2021/ ('Regiovisie Beschermd Wonen regio Hart van Brabant')",
+     "Heusden hoort bij de regio Hart van Brabant (onzeker of dat ook voor MO/BW geldt)"),
+    ("s-hertogenbosch", "'s-Hertogenbosch", "Noordoost-Brabant west",
+     ["Boxtel", "'s-Hertogenbosch", "Meierijstad", "Sint-Michielsgestel", "Vught"], None, None),
+    ("oss", "Oss", "Noordoost-Brabant oost", ["Bernheze", "Boekel", "Land van Cuijk", "Maashorst", "Oss"],
+     "https://www.ed.nl/oss-uden-e-o/nieuwe-wetgeving-of-niet-oss-blijft-beschermd-wonen-ook-na-volgend-jaar-voor-hele-regio-organiseren~a5350b36/ (januari 2023) "
+     "(Oss centrumgemeente o.a. voor Bernheze, Boekel, Maashorst en Land van Cuijk)", None),
+    ("eindhoven", "Eindhoven", "Zuidoost-Brabant, regio Eindhoven",
+     ["Bergeijk", "Best", "Bladel", "Cranendonck", "Eersel", "Eindhoven", "Geldrop-Mierlo", "Heeze-Leende",
+      "Nuenen, Gerwen en Nederwetten", "Oirschot", "Reusel-De Mierden", "Son en Breugel", "Valkenswaard", "Veldhoven", "Waalre"],
+     "Seed 002 (shared/seeds/002_8f711c6fb5ac4ec8.txt r. 5215-5225: Eindhoven centrumgemeente beschermd wonen voor "
+     "'veertien omliggende gemeenten', 2018)",
+     "ledenlijst (Eindhoven + 14) uit kennis: het Eindhovense deel van Zuidoost-Brabant; de Peelgemeenten vallen onder Helmond"),
+    ("helmond", "Helmond", "Peelregio", ["Asten", "Deurne", "Gemert-Bakel", "Helmond", "Laarbeek", "Someren"], None, None),
+    ("venlo", "Venlo", "Noord-Limburg",
+     ["Beesel", "Bergen (L.)", "Gennep", "Horst aan de Maas", "Mook en Middelaar", "Peel en Maas", "Venlo", "Venray"], None,
+     "onzeker: Mook en Middelaar (kan ook bij Nijmegen horen)"),
+    ("roermond", "Roermond", "Midden-Limburg",
+     ["Echt-Susteren", "Leudal", "Maasgouw", "Nederweert", "Roerdalen", "Roermond", "Weert"], None, None),
+    ("sittard-geleen", "Sittard-Geleen", "Westelijke Mijnstreek", ["Beek (L.)", "Sittard-Geleen", "Stein (L.)"], None,
+     "onzeker of Sittard-Geleen een eigen centrumgemeente is (anders bij Maastricht of Heerlen)"),
+    ("heerlen", "Heerlen", "Parkstad Limburg",
+     ["Beekdaelen", "Brunssum", "Heerlen", "Kerkrade", "Landgraaf", "Simpelveld", "Voerendaal"],
+     "https://www.1limburg.nl/nieuws/1884221/nieuwe-aanpak-beschermd-wonen-in-parkstad (de zeven Parkstad-gemeenten Heerlen, Kerkrade, "
+     "Landgraaf, Brunssum, Voerendaal, Simpelveld en Beekdaelen); https://www.landgraaf.nl/beschermd-wonen (Loket Opvang en Beschermd Wonen "
+     "in de gemeente Heerlen is de toegang voor heel Parkstad)",
+     "de pagina's zijn ongedateerd; peildatum 2025-01-01 is een aanname"),
+    ("maastricht", "Maastricht", "Maastricht-Heuvelland",
+     ["Eijsden-Margraten", "Gulpen-Wittem", "Maastricht", "Meerssen", "Vaals", "Valkenburg aan de Geul"],
+     "https://www.gemeentemaastricht.nl/stad/stadsontwikkeling/zicht-op-thuis (beschermd wonen en opvang voor 'Maastricht en Heuvelland')", None),
+]
+mo_seen = {}
+for suffix, centrum, regio, members, extra_bron, extra_opm in MO_BW:
+    assert centrum in members, (suffix, centrum)
+    for m in members:
+        assert m in name2code, (suffix, m)
+        assert m not in mo_seen, (m, mo_seen.get(m), suffix)
+        mo_seen[m] = suffix
+    extra = (" " + extra_opm[0].upper() + extra_opm[1:] + "." if extra_opm else "")
+    if suffix in MO_PAGE_SOURCED:   # centrumgemeente and every member named on a public page
+        bron = "Openbare webpagina's (geen databestand): " + extra_bron
+        opm = ("Centrumgemeente en alle leden staan op de genoemde pagina's; geen officiële VNG-lijst gezien." + extra)
+        peil = MO_PAGE_SOURCED[suffix]
+    else:
+        bron = MO_KENNIS_BRON + ("; steun: " + extra_bron if extra_bron else "")
+        opm = MO_KENNIS_OPM + extra
+        peil = MO_PEIL
+    R("mo-bw-" + suffix, "centrumgemeente-opvang", f"Maatschappelijke opvang en beschermd wonen regio {regio}", members,
+      bron, opm, centrum=centrum, peil=peil)
+assert set(mo_seen) == set(name2code), sorted(set(name2code) - set(mo_seen))
 
 # Zorgkantoorregio's from the 2014 besluit, mapped to current municipalities
 OLD2NEW = {}
@@ -346,6 +491,22 @@ for muni, regs in zk_assign.items():
         byregion[next(iter(regs))].append(muni)
     else:
         zk_unplaced.add((muni, tuple(sorted(regs))))
+# Manual placement of merged municipalities whose 2014 parts were in different regions (own judgement, see opmerking)
+ZK_MANUAL = {
+    "Vijfheerenlanden": ("Waardenland",
+        "Vijfheerenlanden (2019: Leerdam en Zederik uit zorgkantoorregio Waardenland, Vianen uit Utrecht) is ingedeeld bij "
+        "Waardenland omdat Leerdam en Zederik samen het grootste deel vormden (ca. 35.000 van 55.000 inwoners); niet uit een "
+        "databestand: de huidige indeling van de Wlz-zorgkantoorregio's (Zorginstituut/VWS) is niet nagegaan, sinds de overgang "
+        "naar de provincie Utrecht kan Vijfheerenlanden ook bij zorgkantoorregio Utrecht horen"),
+}
+zk_notes = defaultdict(list)
+for muni, regs in sorted(zk_unplaced):
+    if muni in ZK_MANUAL:
+        regio, note = ZK_MANUAL[muni]
+        assert regio in regs, (muni, regio, regs)
+        byregion[regio].append(muni)
+        zk_notes[regio].append(note)
+zk_unplaced = {u for u in zk_unplaced if u[0] not in ZK_MANUAL}
 zk_bron = ("statengeneraal/laws-markdown ministeriele-regeling/besluit/aanwijzing/administratie-instellingen/bijzondere/ziektekosten/"
            "BWBR0034132/README.md @ 347ed6334a28c33ac142e8f9d9712ddbbe960263 (Besluit aanwijzing administratie-instellingen "
            "bijzondere ziektekosten, bijlage 1 en 2: werkgebieden zorgkantoren per 1-1-2014), omgezet naar de gemeente-indeling 2025")
@@ -361,6 +522,8 @@ for regio, org in zk_meta.items():
         org_out = org
         opm += "huidige uitvoerder niet geverifieerd; "
     opm += "CBS telt nu 31 zorgkantoorregio's (deze bron 32): mogelijk zijn twee regio's samengevoegd"
+    for note in zk_notes.get(regio, []):
+        opm += "; " + note
     code = "zk-" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", regio).encode("ascii", "ignore").decode().lower()).strip("-")
     R(code, "zorgkantoor", "Zorgkantoorregio " + regio, mem, zk_bron, opm, org=org_out, peil="2014-01-01")
 
