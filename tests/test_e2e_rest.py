@@ -1,0 +1,81 @@
+"""End to end through the REST channel: the Rasa server and the action server as `make run`
+starts them, on their own ports, with their own SQLite tracker store."""
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+
+from bot.tools import serve
+
+RASA_PORT, ACTIONS_PORT = 5105, 5155
+
+
+def post(message, sender="e2e", metadata=None):
+    body = {"sender": sender, "message": message}
+    if metadata:
+        body["metadata"] = metadata
+    req = urllib.request.Request(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook", data=json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return [m.get("text", "") for m in json.loads(r.read())]
+
+
+def get(path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{RASA_PORT}{path}", timeout=30) as r:
+        return json.loads(r.read())
+
+
+@pytest.fixture(scope="module")
+def endpoints(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("e2e")
+    path = folder / "endpoints.yml"
+    path.write_text(f"""action_endpoint:
+  url: "http://localhost:{ACTIONS_PORT}/webhook"
+tracker_store:
+  type: SQL
+  dialect: sqlite
+  db: {folder / 'tracker.db'}
+""")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def servers(endpoints):
+    procs = serve.start(RASA_PORT, ACTIONS_PORT, endpoints=endpoints, quiet=True)
+    yield procs
+    serve.stop(procs)
+
+
+def test_first_path_greet_question_answer_goodbye(servers):
+    assert any("Loketwijzer" in t for t in post("hallo", sender="pad"))
+    answer = post("Ik kan mijn huis niet meer schoonhouden", sender="pad", metadata={"gemeente": "Utrecht"})
+    text = " ".join(answer)
+    assert "U kunt het beste terecht bij" in text, answer    # composed by the custom action
+    assert "Utrecht" in text or "buurtteam" in text.lower()
+    assert post("doei, bedankt", sender="pad")
+
+
+def test_gemeente_is_asked_when_unknown(servers):
+    answer = post("mijn moeder heeft een scootmobiel nodig", sender="zonder-gemeente")
+    assert any("In welke gemeente" in t for t in answer), answer
+    answer = post("Zwolle", sender="zonder-gemeente")
+    assert any("Zwolle" in t for t in answer), answer
+
+
+@pytest.mark.parametrize("message", ["", "   ", "a " * 50000, "😀😀🙏", "<script>alert('x')</script>",
+                                     "What is the weather like in London today?"])
+def test_bad_input_gets_a_friendly_reply(servers, message):
+    answer = post(message, sender="raar")
+    assert answer and all(isinstance(t, str) for t in answer)
+    assert "Traceback" not in " ".join(answer)
+    assert get("/status")["model_file"]  # the server is still up
+
+
+def test_conversation_survives_a_restart(endpoints, servers):
+    post("ik heb schulden", sender="blijft", metadata={"gemeente": "Ede"})
+    serve.stop(servers)
+    servers[:] = serve.start(RASA_PORT, ACTIONS_PORT, endpoints=endpoints, quiet=True)
+    events = get("/conversations/blijft/tracker")["events"]
+    assert any(e.get("event") == "user" and e.get("text") == "ik heb schulden" for e in events)
