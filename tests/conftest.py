@@ -61,3 +61,18 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'routing.db'}"
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def pg_table(pg_url, rows):
+    from bot.routing.loader import write
+    from bot.routing.table import RoutingTable
+
+    write(rows, pg_url)
+    return RoutingTable.from_database(pg_url)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def any_table(request):
+    """The routing table as read back from SQLite and from PostgreSQL: router tests run on both."""
+    return request.getfixturevalue("table" if request.param == "sqlite" else "pg_table")
