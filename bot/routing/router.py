@@ -148,20 +148,26 @@ def concrete_loket(table: RoutingTable, loket_type: str, gemeente: Optional[Geme
         website = region.website or (centrum.website if centrum else None) or (national.website if national else None)
         telefoon = region.telefoon or (national.telefoon if national else None)
         hoe = national.hoe if national else None
-        if not (website or telefoon or hoe) and gemeente:
-            website, hoe = gemeente.website, f"Neem contact op met de gemeente {gemeente.naam}."
+        if not hoe and loket_type in table.generic_lokets:
+            hoe = _fill(table.generic_lokets[loket_type][1], gemeente)
         return naam, Contact(telefoon=telefoon, website=website, hoe=hoe), not (region.website or region.telefoon)
     if loket_type in table.national_lokets and not (gemeente and loket_type in table.generic_lokets):
         return _from_loket(table.national_lokets[loket_type])
     if loket_type in table.generic_lokets:
-        naam_t, hoe_t = table.generic_lokets[loket_type]
-        name = gemeente.naam if gemeente else "uw gemeente"
-        naam = naam_t.replace("{gemeente}", name)
-        hoe = hoe_t.replace("{gemeente}", name)
+        naam, hoe = (_fill(t, gemeente) for t in table.generic_lokets[loket_type])
         website = gemeente.website if gemeente else None
         return naam, Contact(website=website, hoe=hoe), True
     national = table.national_lokets[loket_type]  # the loader guarantees one of these exists
     return _from_loket(national)
+
+
+def _fill(template: str, gemeente: Optional[GemeenteInfo]) -> str:
+    """Put the gemeente's name in a generic text; without one, speak of "uw gemeente"."""
+    if gemeente:
+        return template.replace("{gemeente}", gemeente.naam)
+    for phrase in ("van de gemeente {gemeente}", "de gemeente {gemeente}", "gemeente {gemeente}"):
+        template = template.replace(phrase, "van uw gemeente" if phrase.startswith("van") else "uw gemeente")
+    return template.replace("{gemeente}", "uw gemeente")
 
 
 def _from_loket(lk: LoketInfo) -> Tuple[str, Contact, bool]:

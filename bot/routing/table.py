@@ -184,6 +184,16 @@ class RoutingTable:
         return self._matcher
 
 
+def _stale(db) -> bool:
+    """The embedded SQLite table is missing or older than a source file in data/routing/."""
+    from bot.paths import ROUTING_DATA
+
+    if not db.exists():
+        return True
+    built = db.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in ROUTING_DATA.glob("*.yml"))
+
+
 _default: Optional[RoutingTable] = None
 _lock = threading.Lock()
 
@@ -197,7 +207,7 @@ def default_table() -> RoutingTable:
             from bot.paths import ROUTING_DB
 
             url = default_database_url()
-            if not os.environ.get("DATABASE_URL") and not ROUTING_DB.exists():
+            if not os.environ.get("DATABASE_URL") and _stale(ROUTING_DB):
                 load(url)
             _default = RoutingTable.from_database(url)
         return _default
