@@ -66,3 +66,9 @@ def test_no_evaluation_question_in_training_data():
             if abs(len(t) - len(e)) < 0.3 * len(e):
                 sm = SequenceMatcher(None, e, t)
                 assert sm.quick_ratio() < 0.8 or sm.ratio() < 0.8, (e, t)
+
+
+def test_lookup_tables_match_the_routing_synonyms():
+    from bot.tools.gen_lookups import TARGET, render
+
+    assert TARGET.read_text(encoding="utf-8") == render(), "run: python -m bot.tools.gen_lookups"
