@@ -23,7 +23,7 @@ run: setup model
 
 test: setup model
 	$(PY) -m pytest -q tests
-	$(PY) -m rasa data validate --fail-on-warnings --quiet
+	$(PY) -m rasa data validate --fail-on-warnings --quiet --data data/nlu data/stories data/rules
 	$(PY) -m bot.tools.test_stories
 
 setup: venv check-data spacy routing-db

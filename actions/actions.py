@@ -25,8 +25,13 @@ def _facts(tracker: Tracker) -> Context:
 
 
 def _gemeente(tracker: Tracker):
+    """The gemeente of the conversation: by CBS code, or by the name the form filled in."""
     code = tracker.get_slot("gemeente_code")
-    return TABLE.gemeenten.get(code) if code else None
+    if code in TABLE.gemeenten:
+        return TABLE.gemeenten[code]
+    name = tracker.get_slot("gemeente")
+    found = TABLE.matcher.resolve(name) if name else None
+    return TABLE.gemeenten[found.code] if isinstance(found, Match) else None
 
 
 def _gemeente_events(match: Match) -> List[EventType]:
@@ -79,7 +84,9 @@ class ActionUnderstand(Action):
         facts = _facts(tracker).merged_with(u.facts)
         events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", facts.as_dict())]
         if not tracker.get_slot("gemeente_code"):
-            found = TABLE.matcher.find_in_text(u.text)
+            # a widget may send the gemeente with every message, not only at the session start
+            given = (tracker.latest_message.get("metadata") or {}).get("gemeente")
+            found = TABLE.matcher.resolve(str(given)) if given else TABLE.matcher.find_in_text(u.text)
             if isinstance(found, Match):
                 events += _gemeente_events(found)
         if u.crisis:
@@ -108,16 +115,12 @@ class ValidateGemeenteForm(FormValidationAction):
         values = list(tracker.get_latest_entity_values("GEMEENTE"))
         found = turns.gemeente_from_reply(TABLE, tracker.latest_message.get("text") or "", values)
         if isinstance(found, Match):
-            return {"gemeente": found.naam, "gemeente_code": found.code}
+            return {"gemeente": found.code}  # the CBS code: unambiguous, and resolves again in _gemeente
         return {}  # ActionAskGemeente asks again, saying what was unclear
 
     async def validate_gemeente(self, value, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
-        if value and tracker.get_slot("gemeente_code"):
-            return {"gemeente": value}
         found = TABLE.matcher.resolve(str(value or ""))
-        if isinstance(found, Match):
-            return {"gemeente": found.naam, "gemeente_code": found.code}
-        return {"gemeente": None}
+        return {"gemeente": found.naam if isinstance(found, Match) else None}
 
 
 class ActionAskGemeente(Action):
@@ -148,8 +151,10 @@ class ActionRoute(Action):
             dispatcher.utter_message(text=turns.PLEASE_REPHRASE)
             return []
         # a crisis was answered the moment it was read (ActionUnderstand); do not repeat it
-        return _route_events(dispatcher, tracker, needs, _gemeente(tracker),
-                             skip_crisis=bool(tracker.get_slot("crisis")))
+        gemeente = _gemeente(tracker)
+        events = [SlotSet("gemeente_code", gemeente.code)] if gemeente else []
+        return events + _route_events(dispatcher, tracker, needs, gemeente,
+                                      skip_crisis=bool(tracker.get_slot("crisis")))
 
 
 class ActionSetGemeente(Action):

@@ -40,6 +40,8 @@ def _crisis_messages(route: Route) -> List[str]:
         names = ", ".join(s.naam for s in rest)
         msgs.append(f"Uw andere vraag is ook belangrijk. Daarvoor kunt u daarna terecht bij: {names}. "
                     "Wilt u daar nu ook meer over weten? Dan help ik u graag verder.")
+    else:
+        msgs.append("Had u ook nog een andere vraag? Typ die gerust. Ik help u daarna graag verder.")
     return msgs
 
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from bot.paths import MODELS, ROOT, SPACY_PIPELINE, TRAINING_INPUTS
+from bot.paths import MODELS, RASA_DATA, ROOT, SPACY_PIPELINE, TRAINING_INPUTS
 
 
 def training_hash(root: Path = ROOT) -> str:
@@ -54,7 +54,7 @@ def train(force: bool = False, quiet: bool = False) -> Path:
     print(f"== Training data or config changed: training a new model ({target.name}) ...", file=sys.stderr)
     start = time.monotonic()
     cmd = [sys.executable, "-m", "rasa", "train", "--fixed-model-name", target.name[: -len(".tar.gz")],
-           "--out", str(MODELS), "--quiet"]
+           "--out", str(MODELS), "--quiet", "--data", *RASA_DATA]
     if subprocess.call(cmd, cwd=ROOT) != 0 or not target.exists():
         raise SystemExit("ERROR: training failed; see the messages above.")
     print(f"== Trained in {time.monotonic() - start:.0f} s: {target}", file=sys.stderr)
