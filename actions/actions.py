@@ -11,12 +11,12 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import replies, turns
-from bot.nlu.understand import understand
+from bot.nlu.understand import NeedReader
 from bot.routing import Context, default_table, route
 from bot.routing.gemeenten import Match
 
 TABLE = default_table()
-DOMAINS = {code: need.domein for code, need in TABLE.needs.items()}
+READER = NeedReader(TABLE)
 CRISIS = {code for code, need in TABLE.needs.items() if need.crisis}
 
 
@@ -79,7 +79,7 @@ class ActionUnderstand(Action):
         return "action_understand"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        u = understand(tracker.latest_message, DOMAINS)
+        u = READER.read(tracker.latest_message)
         needs = turns.merge_needs(tracker.get_slot("needs"), u.needs)
         facts = _facts(tracker).merged_with(u.facts)
         events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", facts.as_dict())]
@@ -189,7 +189,7 @@ class ActionClarify(Action):
         return "action_clarify"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        u = understand(tracker.latest_message, DOMAINS)
+        u = READER.read(tracker.latest_message)
         if not u.text.strip() or u.intent == "out_of_scope":
             dispatcher.utter_message(text=turns.non_question_reply(u.text))
             return []

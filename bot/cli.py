@@ -40,7 +40,9 @@ class Router:
     def __init__(self, table: Optional[RoutingTable] = None):
         self.table = table or default_table()
         self._interpreter = None
-        self.domains = {c: n.domein for c, n in self.table.needs.items()}
+        from bot.nlu.understand import NeedReader
+
+        self.reader = NeedReader(self.table)
 
     @property
     def interpreter(self):
@@ -52,7 +54,7 @@ class Router:
 
     def answer(self, text: Optional[str], gemeente: Optional[str], need: Optional[str] = None) -> Dict[str, Any]:
         from bot.nlu.signals import facts
-        from bot.nlu.understand import best_guess, understand
+        from bot.nlu.understand import best_guess
 
         found, info = _gemeente(self.table, gemeente)
         if need:
@@ -63,7 +65,7 @@ class Router:
             if not text or not text.strip():
                 raise RouteError("Lege vraag: typ de vraag van de inwoner.")
             parse = self.interpreter.parse(text)
-            u = understand(parse, self.domains)
+            u = self.reader.read(parse)
             needs = best_guess(u, parse)
             intent = {"name": u.intent, "confidence": round(u.confidence, 4)}
             crisis_ctx = u.facts

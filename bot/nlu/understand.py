@@ -18,6 +18,7 @@ NEED_PREFIX = "need_"
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 SECOND_NEED_MIN = 0.2   # ranking confidence a second need must reach to count
+LEXICON_MIN = 8         # characters of synonyms a second need must match (e.g. "spijbelen")
 UNCERTAIN_BELOW = 0.35  # same as FallbackClassifier.threshold in config.yml
 
 
@@ -45,8 +46,13 @@ def need_of(intent: Optional[str]) -> Optional[str]:
     return intent[len(NEED_PREFIX):] if intent and intent.startswith(NEED_PREFIX) else None
 
 
-def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]] = None) -> Understanding:
-    """``parse`` is Rasa's parse result; ``domains`` maps need code -> municipal domain."""
+def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]] = None,
+               lexicon=None, strategy: str = "ranking+lexicon") -> Understanding:
+    """``parse`` is Rasa's parse result; ``domains`` maps need code -> municipal domain.
+
+    ``strategy`` chooses how a second need in another domain is found: "none", "ranking"
+    (the classifier's runner-up), "lexicon" (the routing table's synonyms) or both.
+    """
     text = parse.get("text") or ""
     intent = (parse.get("intent") or {}).get("name") or FALLBACK
     confidence = float((parse.get("intent") or {}).get("confidence") or 0.0)
@@ -66,16 +72,29 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
             needs.append(rest[0])
     elif main:
         needs.append(main)
-        second = next(((n, c) for n, c in ranked_needs if n != main), None)
-        if second and second[1] >= SECOND_NEED_MIN and domains is not None:
-            d1, d2 = domains.get(main), domains.get(second[0])
-            if d1 and d2 and d1 != d2:
-                needs.append(second[0])
+        if domains is not None:
+            needs += _second_need(main, text, ranked_needs, domains, lexicon, strategy)
 
     candidates = tuple(n for n, _ in ranked_needs[:2])
     return Understanding(text=text, intent=intent, confidence=confidence, needs=tuple(needs), crisis=crisis,
                          facts=facts(text), candidates=candidates,
                          entities=tuple(parse.get("entities") or ()))
+
+
+def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy: str) -> List[str]:
+    d1 = domains.get(main)
+    if not d1:
+        return []
+    candidates: List[str] = []
+    if "ranking" in strategy:
+        candidates += [n for n, c in ranked_needs[1:3] if c >= SECOND_NEED_MIN]
+    if "lexicon" in strategy and lexicon is not None:
+        candidates += [n for n, score in lexicon.ranked(text) if score >= LEXICON_MIN]
+    for n in candidates:
+        d2 = domains.get(n)
+        if n != main and d2 and d2 != d1 and n not in CRISIS_NEEDS:
+            return [n]
+    return []
 
 
 def best_guess(u: Understanding, parse: Dict[str, Any]) -> Tuple[str, ...]:
@@ -90,3 +109,17 @@ def best_guess(u: Understanding, parse: Dict[str, Any]) -> Tuple[str, ...]:
         need = need_of(name)
         return (need,) if need else ()
     return ()
+
+
+class NeedReader:
+    """``understand`` bound to one routing table: its domains and its synonyms."""
+
+    def __init__(self, table, strategy: str = "ranking+lexicon"):
+        from bot.nlu.lexicon import Lexicon
+
+        self.domains = {code: n.domein for code, n in table.needs.items()}
+        self.lexicon = Lexicon({code: n.synoniemen for code, n in table.needs.items()})
+        self.strategy = strategy
+
+    def read(self, parse: Dict[str, Any]) -> Understanding:
+        return understand(parse, self.domains, self.lexicon, self.strategy)

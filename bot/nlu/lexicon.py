@@ -1,0 +1,35 @@
+"""The routing table's need synonyms as a second opinion next to the classifier.
+
+Used to find a second need in another municipal domain in one message ("ik heb schulden en mijn
+zoon spijbelt"): the classifier names one main need per message, the synonyms can see more.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Dict, List, Mapping, Sequence, Tuple
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    return " " + re.sub(r"[^a-z0-9]+", " ", text).strip() + " "
+
+
+class Lexicon:
+    def __init__(self, synonyms: Mapping[str, Sequence[str]]):
+        self.terms: Dict[str, List[str]] = {
+            need: sorted({_plain(t).strip() for t in terms if _plain(t).strip()}, key=len, reverse=True)
+            for need, terms in synonyms.items()}
+
+    def scores(self, text: str) -> Dict[str, int]:
+        """Per need, the number of characters of its synonyms found as whole words in ``text``."""
+        t = _plain(text)
+        out = {}
+        for need, terms in self.terms.items():
+            score = sum(len(term) for term in terms if f" {term} " in t)
+            if score:
+                out[need] = score
+        return out
+
+    def ranked(self, text: str) -> List[Tuple[str, int]]:
+        return sorted(self.scores(text).items(), key=lambda kv: -kv[1])

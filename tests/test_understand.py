@@ -1,0 +1,53 @@
+"""From a Rasa parse result to needs: main need, a second need in another domain, crisis."""
+from bot.nlu.understand import NeedReader, best_guess
+
+
+def parse(text, *ranking):
+    ranking = [{"name": n, "confidence": c} for n, c in ranking]
+    return {"text": text, "intent": ranking[0] if ranking else None, "intent_ranking": ranking, "entities": []}
+
+
+def test_single_need(table):
+    u = NeedReader(table).read(parse("ik kan niet meer poetsen", ("need_huishoudelijke_hulp", 0.9), ("need_begeleiding", 0.05)))
+    assert u.needs == ("huishoudelijke_hulp",) and u.crisis is None
+
+
+def test_second_need_in_another_domain_from_the_synonyms(table):
+    u = NeedReader(table).read(parse("ik heb schulden en mijn zoon spijbelt steeds", ("need_schulden", 0.8), ("need_opvoeden", 0.1)))
+    assert u.needs[0] == "schulden"
+    assert len(u.needs) == 2 and table.needs[u.needs[1]].domein == "jeugd"
+
+
+def test_no_second_need_in_the_same_domain(table):
+    u = NeedReader(table).read(parse("ik wil hulp bij het huishouden en een traplift", ("need_huishoudelijke_hulp", 0.7), ("need_woningaanpassing", 0.25)))
+    assert u.needs == ("huishoudelijke_hulp",)
+
+
+def test_strategy_none_keeps_one_need(table):
+    u = NeedReader(table, strategy="none").read(parse("ik heb schulden en mijn zoon spijbelt", ("need_schulden", 0.8), ("need_thuiszitter", 0.15)))
+    assert u.needs == ("schulden",)
+
+
+def test_crisis_in_the_text_overrides_and_keeps_the_question(table):
+    u = NeedReader(table).read(parse("hoe vraag ik huurtoeslag aan, ik wil eigenlijk niet meer leven",
+                                     ("need_suicidaal", 1.0), ("need_toeslagen", 0.6)))
+    assert u.crisis == "suicidaal"
+    assert u.needs == ("suicidaal", "toeslagen")
+
+
+def test_crisis_found_even_when_the_classifier_missed_it(table):
+    u = NeedReader(table).read(parse("mijn man slaat me en ik wil weg", ("need_dakloos", 0.5)))
+    assert u.crisis == "huiselijk_geweld" and u.needs[0] == "huiselijk_geweld"
+
+
+def test_fallback_is_uncertain_with_two_candidates(table):
+    p = parse("iets met mijn moeder", ("nlu_fallback", 0.4), ("need_dementie", 0.3), ("need_mantelzorg", 0.2))
+    u = NeedReader(table).read(p)
+    assert u.uncertain and u.candidates == ("dementie", "mantelzorg")
+    assert best_guess(u, p) == ("dementie",)
+
+
+def test_out_of_scope(table):
+    p = parse("wat voor weer wordt het", ("out_of_scope", 0.9))
+    u = NeedReader(table).read(p)
+    assert u.out_of_scope and best_guess(u, p) == ()
