@@ -15,6 +15,15 @@ from bot.nlu.signals import age, crisis_need, facts
     ("Mijn opa ligt op de grond en reageert niet meer", "levensgevaar"),
     ("Help er is brand in de flat", "levensgevaar"),
     ("Suïcide", "suicidaal"),
+    ("Ik zit met een vraag over de WW. Ik heb al weken slaappillen opgespaard.", "suicidaal"),
+    ("ik ben bang dat ik mezelf iets aandoe", "suicidaal"),
+    ("het zou voor iedereen makkelijker zijn als ik er niet meer was", "suicidaal"),
+    ("Ik durf het niemand te zeggen maar hij slaat en schopt. Ik weet dat hij me slaat omdat hij boos is.", "huiselijk_geweld"),
+    ("Mijn ex dreigt me iets aan te doen als ik de kinderen meeneem", "huiselijk_geweld"),
+    ("mijn buurman loopt met een bijl rond en roept dat hij ons gaat afmaken", "levensgevaar"),
+    ("mijn zoon heeft een potje paracetamol ingenomen", "levensgevaar"),
+    ("Vraag over mijn toeslag, maar ik heb nu ineens pijn op de borst", "levensgevaar"),
+    ("mijn man reageert niet meer en ademt raar", "levensgevaar"),
 ])
 def test_crisis_found_anywhere(text, need):
     assert crisis_need(text) == need
@@ -26,6 +35,14 @@ def test_crisis_found_anywhere(text, need):
     "ik heb schulden en de deurwaarder komt",
     "hoe vraag ik een paspoort aan",
     "mijn zoon slaat over en toe een les over",
+    "de verhuurder dreigt ons uit huis te zetten",
+    "het energiebedrijf dreigt ons af te sluiten",
+    "mijn vorige werkgever reageert niet meer op mijn mails",
+    "het pensioenfonds reageert niet",
+    "mijn vader heeft vorig jaar een beroerte gehad en kan nu niet meer traplopen",
+    "mijn man is overleden aan een hartaanval, hoe zit het met het nabestaandenpensioen",
+    "ik word van het kastje naar de muur gestuurd en heen en weer geschopt tussen instanties",
+    "de chemo slaat me helemaal plat",
 ])
 def test_no_false_alarm(text):
     assert crisis_need(text) is None

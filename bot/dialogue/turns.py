@@ -30,12 +30,15 @@ def merge_needs(earlier: Optional[Sequence[str]], new: Sequence[str]) -> List[st
 
 
 def gemeente_from_reply(table: RoutingTable, text: str, entity_values: Sequence[str] = ()):
-    """Resolve the answer to "in welke gemeente woont u?": a button's CBS code, an entity or the text."""
-    for value in entity_values:
-        found = table.matcher.resolve(value)
-        if isinstance(found, Match):
-            return found
+    """Resolve the answer to "in welke gemeente woont u?": a button's CBS code, the text ("Zwolle",
+    "ik woon in Echt"), or else a place name the NLU found in it ("bij ons in het dorp, Nes")."""
     found = table.matcher.find_in_text(text or "")
+    if isinstance(found, Match):
+        return found
+    for value in entity_values:
+        hit = table.matcher.resolve(value)
+        if isinstance(hit, Match):
+            return hit
     return found if found is not None else table.matcher.resolve(text or "")
 
 

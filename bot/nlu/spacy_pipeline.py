@@ -16,7 +16,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import Iterable, List
+from typing import Iterable, List, Set
 
 import yaml
 
@@ -39,11 +39,44 @@ def place_names(path: Path = GEMEENTEN_FILE) -> List[str]:
     return sorted(n for n in names if n)
 
 
+def _dutch_words(nlp) -> Set[str]:
+    """Stop words and every word form the Dutch lemma lookup knows."""
+    words = set(nlp.Defaults.stop_words)
+    try:
+        from spacy.lookups import load_lookups
+
+        table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+        words.update(table.keys())
+        words.update(table.values())
+    except (ImportError, ValueError, KeyError):  # no spacy-lookups-data: only the stop words
+        pass
+    return {w.lower() for w in words if isinstance(w, str)}
+
+
+def gemeente_patterns(nlp, names: Iterable[str]) -> List[dict]:
+    """Entity-ruler patterns for place names.
+
+    Many Dutch places are ordinary words too ("Een", "Echt", "Loon", "Hem", "Zetten", "Leiden").
+    Those match only when written with a capital and not at the start of a sentence; all other
+    names match in any case.
+    The dialogue still finds a lower-case "ik woon in echt" through the municipality matcher."""
+    words = _dutch_words(nlp)
+    patterns = []
+    for name in names:
+        if name.lower() in words:
+            tokens = [{"ORTH": t.text} for t in nlp.make_doc(name)]
+            tokens[0]["IS_SENT_START"] = False  # "Een vraag ..." starts a sentence, not a place
+            patterns.append({"label": "GEMEENTE", "pattern": tokens})
+        else:
+            patterns.append({"label": "GEMEENTE", "pattern": name})
+    return patterns
+
+
 def _inputs_hash(model: str, names: Iterable[str]) -> str:
     import spacy
 
     h = hashlib.sha256()
-    h.update(f"{model}|spacy={spacy.__version__}|v2".encode())
+    h.update(f"{model}|spacy={spacy.__version__}|v3".encode())
     for name in names:
         h.update(name.encode("utf-8") + b"\0")
     return h.hexdigest()[:16]
@@ -62,6 +95,7 @@ def build(model: str = "blank", out: Path = SPACY_PIPELINE, force: bool = False)
     if model == "blank":
         nlp = spacy.blank("nl")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.add_pipe("sentencizer")  # so a capital after a full stop is not read as a name
     else:
         try:
             nlp = spacy.load(model)
@@ -72,7 +106,7 @@ def build(model: str = "blank", out: Path = SPACY_PIPELINE, force: bool = False)
             )
     ruler = nlp.add_pipe("entity_ruler", last=True, config={"phrase_matcher_attr": "LOWER"})
     nlp.initialize()
-    ruler.add_patterns([{"label": "GEMEENTE", "pattern": n} for n in names])
+    ruler.add_patterns(gemeente_patterns(nlp, names))
 
     if out.exists():
         shutil.rmtree(out)
