@@ -182,10 +182,11 @@ def main() -> int:
     parser.add_argument("files", nargs="*")
     parser.add_argument("--write-docs", action="store_true", help="write the figures to docs/evaluation-results.md")
     parser.add_argument("--errors", action="store_true", help="print every error of loketwijzer")
+    parser.add_argument("--model", help="a trained model (.tar.gz) instead of the current one")
     args = parser.parse_args()
     files = [Path(f) for f in args.files] or [f for f in DEFAULT_FILES if f.exists()]
     table = default_table()
-    router = Router(table)
+    router = Router(table, Path(args.model) if args.model else None)
     keyword = KeywordRouter(table)
     t = time.perf_counter()
     tfidf = TfidfRouter()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, TextIO
 
 from bot.dialogue.replies import contact_text, route_json
@@ -37,8 +38,9 @@ def _gemeente(table: RoutingTable, name: Optional[str]):
 class Router:
     """The whole chain in one process: NLU model (loaded on first text) + routing table."""
 
-    def __init__(self, table: Optional[RoutingTable] = None):
+    def __init__(self, table: Optional[RoutingTable] = None, model: Optional[Path] = None):
         self.table = table or default_table()
+        self.model = model
         self._interpreter = None
         from bot.nlu.understand import NeedReader
 
@@ -49,7 +51,7 @@ class Router:
         if self._interpreter is None:
             from bot.nlu.interpreter import Interpreter
 
-            self._interpreter = Interpreter()
+            self._interpreter = Interpreter(self.model)
         return self._interpreter
 
     def answer(self, text: Optional[str], gemeente: Optional[str], need: Optional[str] = None) -> Dict[str, Any]:
@@ -66,7 +68,7 @@ class Router:
                 raise RouteError("Lege vraag: typ de vraag van de inwoner.")
             parse = self.interpreter.parse(text)
             u = self.reader.read(parse)
-            needs = best_guess(u, parse)
+            needs = best_guess(u, parse, self.reader)
             intent = {"name": u.intent, "confidence": round(u.confidence, 4)}
             crisis_ctx = u.facts
         decision: Optional[Route] = route(needs, info, crisis_ctx, self.table) if needs else None

@@ -51,3 +51,14 @@ def test_out_of_scope(table):
     p = parse("wat voor weer wordt het", ("out_of_scope", 0.9))
     u = NeedReader(table).read(p)
     assert u.out_of_scope and best_guess(u, p) == ()
+
+
+def test_unsure_story_about_two_municipal_domains_goes_to_one_regisseur(table):
+    p = parse("het loopt allemaal uit de hand met de rekeningen en mijn dochter spijbelt",
+              ("nlu_fallback", 0.35), ("need_schulden", 0.3), ("need_opvoeden", 0.25))
+    reader = NeedReader(table)
+    u = reader.read(p)
+    assert u.uncertain
+    guess = best_guess(u, p, reader)
+    assert guess[0] == "schulden" and len(guess) == 2
+    assert {table.needs[n].domein for n in guess} == {"schulden", "jeugd"}

@@ -34,6 +34,9 @@ class Interpreter:
         for name in ("rasa", "tensorflow", "absl"):
             logging.getLogger(name).setLevel(logging.ERROR)
         from rasa.core.agent import Agent
+        from rasa.utils.log_utils import configure_structlog
+
+        configure_structlog(logging.ERROR)  # Rasa's structured debug lines would drown the output
 
         self.path = path or model_path()
         self._loop = asyncio.new_event_loop()

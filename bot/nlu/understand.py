@@ -97,9 +97,11 @@ def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy:
     return []
 
 
-def best_guess(u: Understanding, parse: Dict[str, Any]) -> Tuple[str, ...]:
+def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedReader"] = None) -> Tuple[str, ...]:
     """Needs for a one-shot answer without a question back (command line, evaluation):
-    when the classifier is unsure, take its most likely label, which may be out_of_scope."""
+    when the classifier is unsure, take its most likely label, which may be out_of_scope.
+    With a ``reader``, a second need in another municipal domain is added as for a sure answer,
+    so an unclear story about several problems still goes to one regisseur."""
     if u.needs:
         return u.needs
     for r in parse.get("intent_ranking") or []:
@@ -107,7 +109,13 @@ def best_guess(u: Understanding, parse: Dict[str, Any]) -> Tuple[str, ...]:
         if name == FALLBACK:
             continue
         need = need_of(name)
-        return (need,) if need else ()
+        if not need:
+            return ()
+        if reader is None:
+            return (need,)
+        ranking = [(need_of(x.get("name")), float(x.get("confidence") or 0.0))
+                   for x in parse.get("intent_ranking") or [] if need_of(x.get("name"))]
+        return (need, *_second_need(need, u.text, ranking, reader.domains, reader.lexicon, reader.strategy))
     return ()
 
 
