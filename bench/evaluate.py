@@ -118,6 +118,9 @@ def score(items: List[Dict], answers: List[Dict]) -> Dict:
     n_route = n_type = n_law = n_law_total = n_right = 0
     crisis_total = crisis_hit = false_alarm = non_crisis = 0
     oos_total = oos_right = 0
+    # how often the chat would ask a clarifying question instead of answering (systems with an intent)
+    unsure = (sum((ans.get("intent") or {}).get("name") == "nlu_fallback" for ans in answers)
+              if any("intent" in ans for ans in answers) else None)
     errors = collections.Counter()
     for item, ans in zip(items, answers):
         exp = item["expect"]
@@ -151,7 +154,7 @@ def score(items: List[Dict], answers: List[Dict]) -> Dict:
         "routed_right": n_right / n_route if n_route else 0,
         "crisis_recall": crisis_hit / crisis_total if crisis_total else 1.0, "crisis_n": crisis_total,
         "false_alarms": false_alarm, "out_of_scope": oos_right / oos_total if oos_total else 1.0, "oos_n": oos_total,
-        "n": len(items), "errors": errors,
+        "n": len(items), "errors": errors, "unsure": unsure / len(items) if items and unsure is not None else None,
     }
 
 
@@ -168,12 +171,12 @@ def run_system(name: str, fn: Callable[[Dict], Dict], items: List[Dict]) -> Tupl
 
 
 def table_md(results: Dict[str, Dict], times: Dict[str, List[float]]) -> str:
-    rows = ["| system | primary loket type | law | routed right | crisis recall | false crisis alarms | out of scope | median ms/question |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| system | primary loket type | law | routed right | crisis recall | false crisis alarms | out of scope | chat asks back | median ms/question |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for name, s in results.items():
         rows.append(f"| {name} | {s['primary_type']:.1%} | {s['law']:.1%} | {s['routed_right']:.1%} | "
                     f"{s['crisis_recall']:.0%} (n={s['crisis_n']}) | {s['false_alarms']} | {s['out_of_scope']:.0%} (n={s['oos_n']}) | "
-                    f"{statistics.median(times[name]):.1f} |")
+                    f"{'–' if s['unsure'] is None else format(s['unsure'], '.0%')} | {statistics.median(times[name]):.1f} |")
     return "\n".join(rows)
 
 
