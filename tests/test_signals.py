@@ -68,6 +68,23 @@ def test_facts_that_change_a_route():
     assert not facts("we moeten een wlz-indicatie aanvragen zegt de zorgaanbieder").wlz_indicatie
 
 
+@pytest.mark.parametrize("text, flag, present", [
+    ("mijn broer heeft sinds kort een wlz-indicatie", "wlz_indicatie", True),
+    ("heeft mijn vader een wlz-indicatie nodig?", "wlz_indicatie", False),
+    ("hij heeft nog geen wlz-indicatie", "wlz_indicatie", False),
+    ("we hebben een wlz-indicatie aangevraagd", "wlz_indicatie", False),
+    ("mijn dochter heeft een psychische stoornis en wast zich niet", "psychische_problemen", True),
+    ("hij is depressief en komt zijn bed niet uit", "psychische_problemen", True),
+    ("mijn moeder is dement en kan zich niet meer wassen", "psychische_problemen", False),
+    ("ik heb mijn pols gebroken en kan niet koken", "tijdelijk", True),
+    ("na mijn operatie heb ik voor een paar weken krukken nodig", "tijdelijk", True),
+    ("waar kan ik een rolstoel lenen", "tijdelijk", True),
+    ("mijn vader zit al jaren in een rolstoel en wil een scootmobiel", "tijdelijk", False),
+])
+def test_flags_that_change_a_route(text, flag, present):
+    assert bool(getattr(facts(text), flag)) is present
+
+
 @pytest.mark.parametrize("text", [
     "Ik heb mijn enkel gebroken en kan niet meer schoonmaken",
     "De huishoudelijke hulp is ineens gestopt",

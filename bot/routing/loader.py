@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 
 from bot.paths import ROUTING_DATA, ROUTING_DB
 from bot.routing import models as m
+from bot.routing.table import FLAGS
 
 try:  # the C loader is several times faster on the large gemeenten.yml
     from yaml import CSafeLoader as _Loader
@@ -36,8 +37,7 @@ SOURCE_FILES = [
     "laws.yml", "loket_types.yml", "needs.yml", "costs.yml", "rules.yml",
     "gemeenten.yml", "regions.yml", "organisations.yml", "gemeente_lokets.yml",
 ]
-CONDITION_KEYS = {"leeftijd_min": int, "leeftijd_max": int, "wlz_indicatie": bool,
-                  "woont_in_instelling": bool, "woont_alleen": bool, "pgb": bool}
+CONDITION_KEYS = {"leeftijd_min": int, "leeftijd_max": int, **{flag: bool for flag in FLAGS}}
 DOMEINEN = {None, "wmo", "jeugd", "inkomen", "schulden"}
 REGION_TYPES = {"veilig-thuis", "centrumgemeente-opvang", "zorgkantoor", "werk-inkomen", "ggd"}
 SCOPES = {"gemeente", "regio", "landelijk", "lokaal-zorg"}

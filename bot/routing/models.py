@@ -87,6 +87,8 @@ class Rule(Base):
     woont_in_instelling = Column(Boolean)
     woont_alleen = Column(Boolean)
     pgb = Column(Boolean)
+    psychische_problemen = Column(Boolean)
+    tijdelijk = Column(Boolean)
 
 
 class RuleAlso(Base):

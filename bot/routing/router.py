@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.routing.table import Condition, GemeenteInfo, LoketInfo, RoutingTable, RuleVariant
+from bot.routing.table import FLAGS, Condition, GemeenteInfo, LoketInfo, RoutingTable, RuleVariant
 
 CRISIS_ORDER = ("levensgevaar", "suicidaal", "huiselijk_geweld")
 MUNICIPAL_DOMAINS = ("wmo", "jeugd", "inkomen", "schulden")
@@ -42,6 +42,8 @@ class Context:
     woont_in_instelling: Optional[bool] = None
     woont_alleen: Optional[bool] = None
     pgb: Optional[bool] = None
+    psychische_problemen: Optional[bool] = None  # psychiatric problems behind the need (changes care at home)
+    tijdelijk: Optional[bool] = None  # a short-term need, e.g. after an accident (changes aids)
     spoed: bool = False  # urgency signals in the question itself (acute injury, help stopped, ...)
 
     def merged_with(self, newer: "Context") -> "Context":
@@ -125,7 +127,7 @@ def _holds(cond: Condition, ctx: Context) -> bool:
         return False
     if cond.leeftijd_max is not None and (ctx.leeftijd is None or ctx.leeftijd > cond.leeftijd_max):
         return False
-    for flag in ("wlz_indicatie", "woont_in_instelling", "woont_alleen", "pgb"):
+    for flag in FLAGS:
         want = getattr(cond, flag)
         if want is not None and getattr(ctx, flag) is not want:
             return False

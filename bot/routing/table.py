@@ -26,6 +26,12 @@ class Condition:
     woont_in_instelling: Optional[bool] = None
     woont_alleen: Optional[bool] = None
     pgb: Optional[bool] = None
+    psychische_problemen: Optional[bool] = None
+    tijdelijk: Optional[bool] = None
+
+
+# Yes/no facts a rule variant can depend on (rules.yml `als`, Context, data/signals/context.yml).
+FLAGS = ("wlz_indicatie", "woont_in_instelling", "woont_alleen", "pgb", "psychische_problemen", "tijdelijk")
 
 
 @dataclass(frozen=True)
@@ -138,8 +144,8 @@ class RoutingTable:
                 need=r.need, law=r.law, primary=r.primary, also=tuple(also[r.id]), urgent=r.urgent,
                 kosten=r.kosten, waarom=r.waarom, volgende_stap=r.volgende_stap, meenemen=tuple(bring[r.id]),
                 bron=r.bron, peildatum=r.peildatum, toelichting=r.toelichting,
-                condition=Condition(r.leeftijd_min, r.leeftijd_max, r.wlz_indicatie, r.woont_in_instelling,
-                                    r.woont_alleen, r.pgb)))
+                condition=Condition(leeftijd_min=r.leeftijd_min, leeftijd_max=r.leeftijd_max,
+                                    **{flag: getattr(r, flag) for flag in FLAGS})))
         region_of = {}
         for rm in rows(m.RegionMember, m.RegionMember.region):
             region_of[rm.region] = region_of.get(rm.region, []) + [rm.gemeente]
