@@ -38,6 +38,9 @@ SOURCE_FILES = [
     "gemeenten.yml", "regions.yml", "organisations.yml", "gemeente_lokets.yml",
 ]
 CONDITION_KEYS = {"leeftijd_min": int, "leeftijd_max": int, **{flag: bool for flag in FLAGS}}
+VARIANT_KEYS = {"als", "law", "primary", "also", "urgent", "regie", "kosten", "waarom", "volgende_stap", "meenemen",
+                "bron", "peildatum", "toelichting"}
+RULE_KEYS = (VARIANT_KEYS - {"als"}) | {"need", "uitzonderingen"}
 DOMEINEN = {None, "wmo", "jeugd", "inkomen", "schulden"}
 REGION_TYPES = {"veilig-thuis", "centrumgemeente-opvang", "zorgkantoor", "werk-inkomen", "ggd"}
 SCOPES = {"gemeente", "regio", "landelijk", "lokaal-zorg"}
@@ -187,6 +190,8 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
             where = entry if pos == 0 else f"{entry}, uitzondering {pos}"
             if pos and not conditions:
                 r.problem("rules.yml", where, "uitzondering without 'als' conditions")
+            for key in sorted(set(variant) - (RULE_KEYS if pos == 0 else VARIANT_KEYS)):
+                r.problem("rules.yml", where, f"unknown field '{key}' (allowed: {', '.join(sorted(RULE_KEYS if pos == 0 else VARIANT_KEYS))})")
             for key, value in conditions.items():
                 if key not in CONDITION_KEYS:
                     r.problem("rules.yml", where, f"unknown condition '{key}' (allowed: {', '.join(CONDITION_KEYS)})")
@@ -205,6 +210,7 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
             sourced = r.sourced(variant if pos else rule, "rules.yml", where, rule if pos else rule_defaults)
             rows.add(m.Rule, id=next_id, need=need, parent_id=None if pos == 0 else parent_id, position=pos,
                      law=law, primary=merged.get("primary"), urgent=bool(merged.get("urgent")),
+                     regie=bool(merged.get("regie")),
                      kosten=merged.get("kosten"), waarom=str(merged.get("waarom", "")).strip(),
                      volgende_stap=str(merged.get("volgende_stap", "")).strip(),
                      toelichting=merged.get("toelichting"), **sourced,

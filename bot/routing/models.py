@@ -74,6 +74,7 @@ class Rule(Base):
     law = Column(ForeignKey("law.code"), nullable=False)
     primary = Column(ForeignKey("loket_type.code"), nullable=False)
     urgent = Column(Boolean, nullable=False, default=False)
+    regie = Column(Boolean, nullable=False, default=False)  # this loket coordinates the needs in `also`
     kosten = Column(ForeignKey("cost.code"))
     waarom = Column(Text, nullable=False)
     volgende_stap = Column(Text, nullable=False)

@@ -208,11 +208,12 @@ def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Conte
 
     crisis_needs = [n for n in CRISIS_ORDER if n in rules]
     other = [n for n in ordered if n not in crisis_needs]
-    # A need whose loket is already among an earlier need's extra lokets is covered by that route
-    # (e.g. no income while homeless: werk en inkomen is part of the opvang route).
+    # A need whose loket is among the extra lokets of an earlier need that takes the lead (`regie`)
+    # is covered by that route (no income while homeless: werk en inkomen is part of the opvang
+    # route). Otherwise two municipal domains get one regisseur (principle 2).
     kept: List[str] = []
     for n in other:
-        covered = any(rules[n].primary in rules[k].also for k in kept)
+        covered = any(rules[k].regie and rules[n].primary in rules[k].also for k in kept)
         if not covered:
             kept.append(n)
     domains = list(dict.fromkeys(table.needs[n].domein for n in kept if table.needs[n].domein in MUNICIPAL_DOMAINS))

@@ -49,6 +49,7 @@ class RuleVariant:
     peildatum: dt.date
     condition: Condition = Condition()
     toelichting: Optional[str] = None
+    regie: bool = False  # the primary loket coordinates the needs whose loket is in `also` (e.g. the opvang)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class RoutingTable:
             rules[r.need].append(RuleVariant(
                 need=r.need, law=r.law, primary=r.primary, also=tuple(also[r.id]), urgent=r.urgent,
                 kosten=r.kosten, waarom=r.waarom, volgende_stap=r.volgende_stap, meenemen=tuple(bring[r.id]),
-                bron=r.bron, peildatum=r.peildatum, toelichting=r.toelichting,
+                bron=r.bron, peildatum=r.peildatum, toelichting=r.toelichting, regie=bool(r.regie),
                 condition=Condition(leeftijd_min=r.leeftijd_min, leeftijd_max=r.leeftijd_max,
                                     **{flag: getattr(r, flag) for flag in FLAGS})))
         region_of = {}
