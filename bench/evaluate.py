@@ -1,15 +1,17 @@
 """Routing evaluation: Loketwijzer against two baselines a user might otherwise build.
 
-    .venv/bin/python bench/evaluate.py [FILE.jsonl ...] [--write-docs]
+    .venv/bin/python bench/evaluate.py [FILE.jsonl ...] [--write-docs] [--errors] [--model M]
 
 Default files: ../shared/eval/dev-vragen.jsonl (public dev set) and bench/heldout/vragen.jsonl
-(a set written independently of the training data). All three systems hand their needs to the
+(a set written independently of the training data). All systems hand their needs to the
 same router and routing table, so the comparison is about understanding the question:
 
 - loketwijzer: the trained Rasa NLU model + crisis signals + understanding (bot.cli.Router)
 - keyword:     a keyword router over the routing table's need names and synonyms
 - tfidf-logreg: TF-IDF (word 1-2 grams + char 2-5 grams) with logistic regression, trained on
                the same data/nlu training data
+- tfidf-logreg + our signals: the same, plus this project's crisis signals and route-changing
+               facts (data/signals), to separate the classifier's share from the signals' share
 
 Metrics (shared/contract/interfaces.md section 3): primary loket type right, law right where
 given, routed right (both), crisis recall, false crisis alarms, out-of-scope right, latency.
@@ -103,14 +105,14 @@ class TfidfRouter:
         return [label[5:]] if label.startswith("need_") else []
 
 
-def decide(table: RoutingTable, needs: Sequence[str], gemeente: Optional[str]) -> Dict:
+def decide(table: RoutingTable, needs: Sequence[str], gemeente: Optional[str], context: Context = Context()) -> Dict:
     info = None
     if gemeente:
         found = table.matcher.resolve(gemeente)
         info = table.gemeenten.get(getattr(found, "code", None))
     if not needs:
         return {"route": None, "crisis": None}
-    r = route(list(needs), info, Context(), table)
+    r = route(list(needs), info, context, table)
     return {"route": {"primary": {"loket_type": r.primary.loket_type, "law": r.primary.law}}, "crisis": r.crisis}
 
 
@@ -158,6 +160,45 @@ def score(items: List[Dict], answers: List[Dict]) -> Dict:
     }
 
 
+def with_signals(table: RoutingTable, needs: Sequence[str], text: str, gemeente: Optional[str]) -> Dict:
+    """A baseline's needs plus this project's crisis signals and route-changing facts, to show how
+    much of the difference is the classifier and how much the signals."""
+    from bot.nlu.signals import crisis_need, facts
+
+    crisis = crisis_need(text)
+    needs = [crisis] + [n for n in needs if n != crisis] if crisis else list(needs)
+    return decide(table, needs, gemeente, facts(text))
+
+
+def multi_need_table(router: Router, items: List[Dict]) -> str:
+    """How a second need is found, compared on the same parses: none, the classifier's runner-up,
+    the routing table's synonyms, or both (bot/nlu/understand.py)."""
+    multi = [i for i in items if i["expect"].get("primary_loket_type") == ["sociaal-wijkteam"]]
+    rows = ["| second need from | primary loket type, all | several domains → sociaal wijkteam | sent to the wijkteam wrongly |",
+            "|---|---|---|---|"]
+    keep = router.reader.strategy
+    for strategy in ("none", "ranking", "lexicon", "ranking+lexicon"):
+        router.reader.strategy = strategy
+        answers = [_answer(router, it) for it in items]
+        s = score(items, answers)
+        hit = sum(1 for it, a in zip(items, answers) if it in multi and a.get("route")
+                  and a["route"]["primary"]["loket_type"] == "sociaal-wijkteam")
+        wrong = sum(1 for it, a in zip(items, answers) if a.get("route")
+                    and a["route"]["primary"]["loket_type"] == "sociaal-wijkteam"
+                    and "sociaal-wijkteam" not in (it["expect"].get("primary_loket_type") or []))
+        rows.append(f"| {strategy}{' (chosen)' if strategy == keep else ''} | {s['primary_type']:.1%} | "
+                    f"{hit}/{len(multi)} | {wrong} |")
+    router.reader.strategy = keep
+    return "\n".join(rows)
+
+
+def _answer(router: Router, item: Dict) -> Dict:
+    try:
+        return router.answer(item["text"], item.get("gemeente"))
+    except RouteError as err:
+        return {"route": None, "crisis": None, "error": str(err)}
+
+
 def run_system(name: str, fn: Callable[[Dict], Dict], items: List[Dict]) -> Tuple[Dict, List[float], List[Dict]]:
     answers, times = [], []
     for item in items:
@@ -180,10 +221,23 @@ def table_md(results: Dict[str, Dict], times: Dict[str, List[float]]) -> str:
     return "\n".join(rows)
 
 
+START, END = "<!-- figures: written by bench/evaluate.py --write-docs -->", "<!-- end of figures -->"
+
+
+def write_figures(doc: Path, text: str) -> None:
+    """Replace the figures between the markers in ``doc``; the prose around them stays."""
+    body = doc.read_text(encoding="utf-8")
+    if START not in body or END not in body:
+        raise SystemExit(f"{doc}: the markers for the figures are missing ({START} ... {END})")
+    head, rest = body.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    doc.write_text(f"{head}{START}\n\nMeasured on {time.strftime('%Y-%m-%d')}.\n\n{text}\n{END}{tail}", encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="*")
-    parser.add_argument("--write-docs", action="store_true", help="write the figures to docs/evaluation-results.md")
+    parser.add_argument("--write-docs", action="store_true", help="write the figures into docs/evaluation.md")
     parser.add_argument("--errors", action="store_true", help="print every error of loketwijzer")
     parser.add_argument("--model", help="a trained model (.tar.gz) instead of the current one")
     args = parser.parse_args()
@@ -198,6 +252,7 @@ def main() -> int:
         "loketwijzer": lambda it: router.answer(it["text"], it.get("gemeente")),
         "keyword": lambda it: decide(table, keyword.needs(it["text"]), it.get("gemeente")),
         "tfidf-logreg": lambda it: decide(table, tfidf.needs(it["text"]), it.get("gemeente")),
+        "tfidf-logreg + our signals": lambda it: with_signals(table, tfidf.needs(it["text"]), it["text"], it.get("gemeente")),
     }
     router.answer("hallo", None)  # load the model outside the timing
     out = [f"Model: `{router.interpreter.path.name}`. TF-IDF baseline trained in {tfidf_train:.1f} s on the same data/nlu.", ""]
@@ -216,6 +271,8 @@ def main() -> int:
         label = f.name if f.parent.name != "heldout" else "heldout/" + f.name
         out.append(f"### {label} ({len(items)} questions)\n")
         out.append(table_md(results, times))
+        out.append("\nSeveral needs in one message: how the second need is found (loketwijzer, same model):\n")
+        out.append(multi_need_table(router, items))
         errs = results["loketwijzer"]["errors"]
         if errs:
             out.append("\nLoketwijzer's errors (expected → got, count):\n")
@@ -225,9 +282,7 @@ def main() -> int:
     text = "\n".join(out)
     print(text)
     if args.write_docs:
-        (ROOT / "docs" / "evaluation-results.md").write_text(
-            "# Evaluation figures\n\nWritten by `bench/evaluate.py --write-docs` "
-            f"on {time.strftime('%Y-%m-%d')}. Read docs/evaluation.md for what they mean.\n\n" + text + "\n")
+        write_figures(ROOT / "docs" / "evaluation.md", text)
     return 0
 
 

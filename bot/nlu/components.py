@@ -1,7 +1,9 @@
 """Custom Rasa NLU components (named in config.yml).
 
 InputGuard    first in the pipeline: keeps the full text for the crisis check, trims what the
-              model sees to ``max_chars`` so a 100 000-character message cannot stall it.
+              model sees to ``max_chars`` so a 100 000-character message cannot stall it, and
+              gives the model a placeholder word for a message with no words at all (Rasa's
+              LogisticRegressionClassifier fails on a message without features).
 CrisisDetector last in the pipeline: a crisis signal anywhere in the (full) message overrides
               the classifier's intent with the crisis need, whatever its confidence; messages
               without any letters become out_of_scope.
@@ -24,6 +26,8 @@ from bot.nlu.signals import crisis_need
 FULL_TEXT = "full_text"
 _TAG = re.compile(r"<[^>]{0,200}>")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+NO_WORDS = "leeg"  # what the model sees for an empty message; CrisisDetector makes it out_of_scope
+WITHOUT_WORDS = "without_words"  # message attribute set by InputGuard
 
 
 def clean_text(text: str, max_chars: int) -> str:
@@ -56,6 +60,10 @@ class InputGuard(GraphComponent):
             text = message.get(TEXT) or ""
             message.set(FULL_TEXT, text)
             cleaned = clean_text(text, self.max_chars)
+            if not _LETTER.search(cleaned):
+                message.set(WITHOUT_WORDS, True)
+            if not cleaned.strip():
+                cleaned = NO_WORDS
             if cleaned != text:
                 message.set(TEXT, cleaned)
         return messages
@@ -80,11 +88,12 @@ class CrisisDetector(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(FULL_TEXT) or message.get(TEXT) or ""
+            full = message.get(FULL_TEXT)
+            text = (message.get(TEXT) if full is None else full) or ""
             need = crisis_need(text)
             if need:
                 self._override(message, f"need_{need}")
-            elif not _LETTER.search(text):
+            elif message.get(WITHOUT_WORDS) or not _LETTER.search(text):
                 self._override(message, self.out_of_scope)
         return messages
 
