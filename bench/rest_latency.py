@@ -44,6 +44,15 @@ def post(sender, message):
     return (time.perf_counter() - t) * 1000
 
 
+def parse_ms(text):
+    req = urllib.request.Request(f"http://127.0.0.1:{RASA_PORT}/model/parse", data=json.dumps({"text": text}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    t = time.perf_counter()
+    with urllib.request.urlopen(req, timeout=60) as r:
+        r.read()
+    return (time.perf_counter() - t) * 1000
+
+
 def pct(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
@@ -62,11 +71,14 @@ def rss_mb(pid):
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--tracker", choices=["sqlite", "memory"], default="sqlite",
+                        help="sqlite as `make run` (default) or Rasa's in-memory tracker store, to see its share")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
     endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:{ACTIONS_PORT}/webhook"\n'
-                         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {folder / 'tracker.db'}\n")
+    store = (f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {folder / 'tracker.db'}\n"
+             if args.tracker == "sqlite" else "")
+    endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:{ACTIONS_PORT}/webhook"\n' + store)
     procs = serve.start(RASA_PORT, ACTIONS_PORT, endpoints=str(endpoints), quiet=True)
     try:
         for i in range(3):  # warm up
@@ -79,9 +91,12 @@ def main() -> int:
             kinds["question"].append(post(sender, QUESTIONS[i % len(QUESTIONS)]))
             kinds["gemeente"].append(post(sender, GEMEENTEN[i % len(GEMEENTEN)]))
             kinds["thanks"].append(post(sender, "dank je wel"))
+        parse = [parse_ms(QUESTIONS[i % len(QUESTIONS)]) for i in range(args.conversations)]
         every = [t for ts in kinds.values() for t in ts]
+        kinds["(NLU only: /model/parse of the question)"] = parse
+        print(f"tracker store: {args.tracker}")
         for kind, ts in list(kinds.items()) + [("all messages", every)]:
-            print(f"{kind:>13}: n={len(ts):3d}  p50 {pct(ts, 50):6.1f} ms  p95 {pct(ts, 95):6.1f} ms  "
+            print(f"{kind:>42}: n={len(ts):3d}  p50 {pct(ts, 50):6.1f} ms  p95 {pct(ts, 95):6.1f} ms  "
                   f"p99 {pct(ts, 99):6.1f} ms  max {max(ts):6.1f} ms")
         print(f"memory (RSS): action server {rss_mb(procs[0].pid):.0f} MB, Rasa server {rss_mb(procs[1].pid):.0f} MB")
     finally:

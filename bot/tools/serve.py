@@ -55,7 +55,7 @@ def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: O
     procs = [
         subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
                          cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),
-        subprocess.Popen([sys.executable, "-m", "rasa", "run", "--enable-api", "--cors", "*", "--port", str(rasa_port),
+        subprocess.Popen([sys.executable, "-m", "bot.tools.rasa_main", "run", "--enable-api", "--cors", "*", "--port", str(rasa_port),
                           "--model", model, "--endpoints", endpoints, "--credentials", "credentials.yml"],
                          cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),
     ]
