@@ -1,8 +1,8 @@
 """From a Rasa parse result to what the router needs: needs, crisis, facts, certainty.
 
-Several needs in one message: the classifier's intent gives the main need; a second need is
-taken from the intent ranking when it is confident enough and lies in another domain than the
-first (measured in docs/evaluation.md against the alternatives). The crisis signals are read
+Several needs in one message: the classifier's intent gives the main need; a second need in
+another municipal domain is taken from the intent ranking (when confident enough) or from the
+routing table's synonyms (measured against the alternatives in docs/evaluation.md). The crisis signals are read
 from the text itself, so they do not depend on the classifier.
 """
 from __future__ import annotations
