@@ -133,10 +133,17 @@ def run_batch(router: Router, infile: TextIO, out: TextIO) -> int:
     for n, line in enumerate(infile, 1):
         if not line.strip():
             continue
+        item = None
         try:
-            item = json.loads(line)
+            try:
+                item = json.loads(line)
+            except ValueError as err:
+                raise ValueError(f"geen geldige JSON ({err})") from None
             if not isinstance(item, dict):
-                raise ValueError("expected a JSON object")
+                raise ValueError('verwacht een JSON-object, zoals {"text": "...", "gemeente": "..."}')
+            for key in ("text", "gemeente", "need"):
+                if item.get(key) is not None and not isinstance(item[key], str):
+                    raise ValueError(f"'{key}' moet tekst zijn")
             result = router.answer(item.get("text"), item.get("gemeente"), item.get("need"))
             if "id" in item:
                 result = {"id": item["id"], **result}
@@ -167,7 +174,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     if args.batch:
         try:
-            with (sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")) as f:
+            with (sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")) as f:
                 return run_batch(router, f, sys.stdout)
         except OSError as err:
             print(f"ERROR: cannot read {args.batch}: {err.strerror}", file=sys.stderr)
