@@ -34,6 +34,10 @@ from bot.routing.gemeenten import Ambiguous, Match, Unknown, normalize
     ("Ten Boer", "GM0014"),          # merged 2019 into Groningen
     ("ik woon in Zwolle", "GM0193"),
     ("in utrecht", "GM0344"),
+    ("Utrecht (stad)", "GM0344"),    # a generic word around the name
+    ("stad Groningen", "GM0014"),
+    ("Hengelo (Gld)", "GM1876"),     # the village in Bronckhorst, not Hengelo (O.)
+    ("Capelle a/d IJssel", "GM0502"),
 ])
 def test_resolves(table, typed, code):
     found = table.matcher.resolve(typed)

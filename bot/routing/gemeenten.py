@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 _PREFIX = re.compile(r"^(?:(?:ik\s+)?(?:woon|wonen|woont)\s+(?:in|te)\s+|(?:in|te|uit)\s+)?(?:(?:de\s+)?gemeente\s+)?")
+_GENERIC = re.compile(r"^(?:(?:de\s+)?stad\s+)|\s+(?:stad|centrum|gemeente|city)$")  # "Utrecht (stad)"
 _CODE = re.compile(r"^(?:gm)?\s*(\d{1,4})$")
 FUZZY_CUTOFF = 0.84  # "den bosh"/"den bosch" = 0.94, "leeuwarde"/"leeuwarden" = 0.95
 FUZZY_MARGIN = 0.04  # the best match must beat the best other municipality by this much
@@ -104,7 +105,7 @@ class GemeenteMatcher:
             if gm in self.gemeenten:
                 return self._match(gm, gm)
             return Unknown(raw, ())
-        exact = self._exact(key)
+        exact = self._exact(key) or self._exact(_GENERIC.sub("", key).strip())
         if exact:
             return exact
         scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in self._candidates(key)),
