@@ -24,6 +24,10 @@ from bot.nlu.signals import age, crisis_need, facts
     ("mijn zoon heeft een potje paracetamol ingenomen", "levensgevaar"),
     ("Vraag over mijn toeslag, maar ik heb nu ineens pijn op de borst", "levensgevaar"),
     ("mijn man reageert niet meer en ademt raar", "levensgevaar"),
+    # inverted word order and filler words
+    ("Mijn hulp stopt, en eigenlijk wil ik er gewoon niet meer zijn", "suicidaal"),
+    ("soms wil ik echt niet meer leven", "suicidaal"),
+    ("eigenlijk wil ik gewoon dood", "suicidaal"),
 ])
 def test_crisis_found_anywhere(text, need):
     assert crisis_need(text) == need
@@ -43,6 +47,8 @@ def test_crisis_found_anywhere(text, need):
     "mijn man is overleden aan een hartaanval, hoe zit het met het nabestaandenpensioen",
     "ik word van het kastje naar de muur gestuurd en heen en weer geschopt tussen instanties",
     "de chemo slaat me helemaal plat",
+    "wij willen dood hout laten ophalen door de gemeente",
+    "de plant wil maar niet groeien, is hij dood",
 ])
 def test_no_false_alarm(text):
     assert crisis_need(text) is None
