@@ -28,6 +28,14 @@ from bot.nlu.signals import age, crisis_need, facts
     ("Mijn hulp stopt, en eigenlijk wil ik er gewoon niet meer zijn", "suicidaal"),
     ("soms wil ik echt niet meer leven", "suicidaal"),
     ("eigenlijk wil ik gewoon dood", "suicidaal"),
+    ("ik heb pillen klaarliggen", "suicidaal"),
+    ("ik sta op het dak en wil springen", "suicidaal"),
+    ("mijn dochter snijdt zichzelf", "suicidaal"),
+    ("mijn zoon zegt dat hij zich wil ophangen", "suicidaal"),
+    ("hij heeft me gisteren weer in elkaar geslagen", "huiselijk_geweld"),
+    ("ik word thuis elke dag uitgescholden en geslagen", "huiselijk_geweld"),
+    ("mijn partner sluit me op in huis", "huiselijk_geweld"),
+    ("my husband beats me", "huiselijk_geweld"),
 ])
 def test_crisis_found_anywhere(text, need):
     assert crisis_need(text) == need
@@ -49,6 +57,8 @@ def test_crisis_found_anywhere(text, need):
     "de chemo slaat me helemaal plat",
     "wij willen dood hout laten ophalen door de gemeente",
     "de plant wil maar niet groeien, is hij dood",
+    "de kinderen springen graag van de glijbaan",
+    "ik word van het ene loket naar het andere gestuurd",
 ])
 def test_no_false_alarm(text):
     assert crisis_need(text) is None
