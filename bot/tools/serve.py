@@ -67,6 +67,10 @@ def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: O
     return procs
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def stop(procs: List[subprocess.Popen]) -> None:
     for p in procs:
         if p.poll() is None:
@@ -83,6 +87,10 @@ def stop(procs: List[subprocess.Popen]) -> None:
 
 def main() -> int:
     procs: List[subprocess.Popen] = []
+    # Ctrl-C, a closed terminal or `kill` all stop both servers, also when this process was
+    # started with SIGINT ignored (a background job of a script does that).
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _interrupt)
     try:
         procs = start()
         print(f"""
