@@ -194,6 +194,15 @@ def _also_step(table: RoutingTable, loket_type: str, gemeente: Optional[Gemeente
     return _step(table, loket_type, laws[0], table.loket_types[loket_type].uitleg, bron, gemeente)
 
 
+def main_need(table: RoutingTable, needs: Sequence[str], rules: Dict[str, RuleVariant]) -> str:
+    """The household's main need for a regisseur route: the first need in a municipal domain that
+    has a law, else the first need with a law, else the first. Its law is the route's law, so a
+    regisseur route says "participatiewet" rather than "geen" (contract, issue 9 point 7)."""
+    with_law = [n for n in needs if rules[n].law != "geen"]
+    municipal = [n for n in with_law if table.needs[n].domein in MUNICIPAL_DOMAINS]
+    return (municipal or with_law or list(needs))[0]
+
+
 def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Context = Context(),
           table: Optional[RoutingTable] = None) -> Route:
     """Route a household's needs (main need first) in a gemeente (None when not yet known)."""
@@ -225,9 +234,10 @@ def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Conte
         followers = crisis_needs[1:] + other
         waarom, bron, regisseur = main.waarom, main.bron, False
     elif len(domains) >= 2:
-        primary = _step(table, REGISSEUR, rules[kept[0]].law, REGISSEUR_WAAROM, REGISSEUR_BRON, gemeente,
+        lead = rules[main_need(table, kept, rules)]
+        primary = _step(table, REGISSEUR, lead.law, REGISSEUR_WAAROM, REGISSEUR_BRON, gemeente,
                         volgende_stap=REGISSEUR_STAP,
-                        kosten=table.costs.get(rules[kept[0]].kosten) if rules[kept[0]].kosten else None)
+                        kosten=table.costs.get(lead.kosten) if lead.kosten else None)
         followers = other
         waarom, bron, regisseur = REGISSEUR_WAAROM, REGISSEUR_BRON, True
     else:
