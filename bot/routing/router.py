@@ -195,12 +195,15 @@ def _also_step(table: RoutingTable, loket_type: str, gemeente: Optional[Gemeente
 
 
 def main_need(table: RoutingTable, needs: Sequence[str], rules: Dict[str, RuleVariant]) -> str:
-    """The household's main need for a regisseur route: the first need in a municipal domain that
-    has a law, else the first need with a law, else the first. Its law is the route's law, so a
+    """The household's main need for a regisseur route: the first need in a municipal domain
+    whose law the wijkteam works under (loket_types.yml), else the first municipal need with a
+    law, else the first need with a law, else the first. Its law is the route's law, so a
     regisseur route says "participatiewet" rather than "geen" (contract, issue 9 point 7)."""
+    own = set(table.loket_type_laws.get(REGISSEUR, ()))
     with_law = [n for n in needs if rules[n].law != "geen"]
     municipal = [n for n in with_law if table.needs[n].domein in MUNICIPAL_DOMAINS]
-    return (municipal or with_law or list(needs))[0]
+    regisseur_law = [n for n in municipal if rules[n].law in own]
+    return (regisseur_law or municipal or with_law or list(needs))[0]
 
 
 def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Context = Context(),
