@@ -76,3 +76,18 @@ def pg_table(pg_url, rows):
 def any_table(request):
     """The routing table as read back from SQLite and from PostgreSQL: router tests run on both."""
     return request.getfixturevalue("table" if request.param == "sqlite" else "pg_table")
+
+
+@pytest.fixture(scope="session")
+def crisis_model():
+    """The crisis net as the Rasa pipeline trains it (config.yml's parameters), trained once."""
+    import yaml
+
+    from bot.crisis.corpus import load_corpus, nlu_examples, training_set
+    from bot.crisis.model import CrisisModel
+    from bot.paths import ROOT
+
+    config = next(c for c in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
+                  if c["name"].endswith("CrisisDetector"))
+    params = {k: float(config[k]) for k in ("C", "sure", "possible") if k in config}
+    return CrisisModel(**params).fit(*training_set(load_corpus(ROOT / config.get("corpus", "data/crisis")) + nlu_examples()))

@@ -62,3 +62,33 @@ def test_unsure_story_about_two_municipal_domains_goes_to_one_regisseur(table):
     guess = best_guess(u, p, reader)
     assert guess[0] == "schulden" and len(guess) == 2
     assert {table.needs[n].domein for n in guess} == {"schulden", "jeugd"}
+
+
+def test_several_problems_in_general_picks_up_the_problems_it_is_about(table):
+    p = parse("alles loopt uit de hand: geen inkomen meer en de deurwaarder staat op de stoep",
+              ("need_meerdere_problemen", 0.6), ("need_bijstand", 0.2), ("need_schulden", 0.1))
+    u = NeedReader(table).read(p)
+    assert u.needs[0] == "meerdere_problemen"
+    assert {table.needs[n].domein for n in u.needs[1:]} == {"inkomen", "schulden"}
+
+
+def test_a_possible_crisis_is_a_safety_sentence_not_the_route(table):
+    p = parse("ik ga dood van de stress met die formulieren", ("need_digitale_hulp", 0.7))
+    p["crisis"] = {"label": "113", "tier": "possible", "score": 0.3}
+    u = NeedReader(table).read(p)
+    assert u.crisis is None and u.safety == "suicidaal" and u.crisis_tier == "possible"
+    assert u.needs == ("digitale_hulp",)
+
+
+def test_a_sure_crisis_from_the_crisis_net_is_the_route(table):
+    p = parse("hij staat nu voor de deur met een mes", ("need_huiselijk_geweld", 0.5), ("need_dakloos", 0.2))
+    p["crisis"] = {"label": "112", "tier": "sure", "score": 0.9}
+    u = NeedReader(table).read(p)
+    assert u.crisis == "levensgevaar" and u.needs[0] == "levensgevaar" and u.crisis_tier == "sure"
+
+
+def test_no_crisis_when_the_crisis_net_says_none_although_a_pattern_word_is_there(table):
+    p = parse("mijn vader sloeg ons vroeger, nu zoek ik hulp bij mijn schulden", ("need_schulden", 0.8))
+    p["crisis"] = {"label": "none", "tier": None, "score": 0.05}
+    u = NeedReader(table).read(p)
+    assert u.crisis is None and u.safety is None and u.needs[0] == "schulden"

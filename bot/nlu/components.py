@@ -4,13 +4,18 @@ InputGuard    first in the pipeline: keeps the full text for the crisis check, t
               model sees to ``max_chars`` so a 100 000-character message cannot stall it, and
               gives the model a placeholder word for a message with no words at all (Rasa's
               LogisticRegressionClassifier fails on a message without features).
-CrisisDetector last in the pipeline: a crisis signal anywhere in the (full) message overrides
-              the classifier's intent with the crisis need, whatever its confidence; messages
-              without any letters become out_of_scope.
+LanguageDetector after InputGuard: the message's language (lingua), for an answer in that language.
+AskBack       after the classifier: a close call between two needs with different doors becomes
+              nlu_fallback, so the dialogue asks one question with two buttons.
+CrisisDetector last in the pipeline: the crisis net (bot.crisis) reads the full message; a sure
+              crisis overrides the classifier's intent with the crisis need, whatever its
+              confidence; messages without any letters become out_of_scope.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -21,13 +26,17 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.signals import crisis_need
+from bot.crisis.corpus import load_corpus, nlu_examples, training_set
+from bot.crisis.model import LABEL_OF_NEED, Assessment, CrisisModel
+from bot.paths import ROOT
 
 FULL_TEXT = "full_text"
 _TAG = re.compile(r"<[^>]{0,200}>")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 NO_WORDS = "leeg"  # what the model sees for an empty message; CrisisDetector makes it out_of_scope
 WITHOUT_WORDS = "without_words"  # message attribute set by InputGuard
+LANGUAGE = "language"  # parse output: the language of the message (bot.nlu.language)
+CRISIS = "crisis"  # parse output: the crisis net's assessment (bot.crisis.Assessment.as_dict)
 
 
 def clean_text(text: str, max_chars: int) -> str:
@@ -69,19 +78,128 @@ class InputGuard(GraphComponent):
         return messages
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisDetector(GraphComponent):
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
+class LanguageDetector(GraphComponent):
+    """Puts the message's language in the parse (``language``: ISO code and confidence), so the
+    assistant can answer a resident who does not write Dutch in their own language."""
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"out_of_scope_intent": "out_of_scope"}
+        return {}
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "LanguageDetector":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        from bot.nlu.language import detect
+
+        for message in messages:
+            full = message.get(FULL_TEXT)
+            found = detect((message.get(TEXT) if full is None else full) or "")
+            message.set(LANGUAGE, {"code": found.code, "confidence": found.confidence}, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class AskBack(GraphComponent):
+    """A close call between two needs with different doors becomes ``nlu_fallback``: the dialogue
+    then asks one question with the two needs as buttons (bot/nlu/ask_back.py)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"margin": 0.1, "fallback_intent": "nlu_fallback"}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self.out_of_scope = config.get("out_of_scope_intent", "out_of_scope")
+        self.config = {**self.get_default_config(), **(config or {})}
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "AskBack":
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        from bot.nlu.ask_back import should_ask
+
+        fallback = self.config["fallback_intent"]
+        for message in messages:
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            if (message.get(INTENT) or {}).get("name") == fallback:
+                continue
+            pairs = [(r.get("name"), float(r.get("confidence") or 0.0)) for r in ranking]
+            if should_ask(pairs, float(self.config["margin"])):
+                top = pairs[0][1] if pairs else 0.0
+                message.set(INTENT, {"name": fallback, "confidence": top}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [{"name": fallback, "confidence": top}] + list(ranking),
+                            add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class CrisisDetector(GraphComponent):
+    """The crisis net (bot.crisis) as the last step of the pipeline.
+
+    Trained with the Rasa model, on the crisis corpus (``corpus``) and the NLU examples, so the
+    model file holds everything the server needs. Every parse carries its assessment under
+    ``crisis`` (label, tier, scores). A sure crisis overrides the classifier's intent; a crisis
+    intent of the classifier that the crisis net does not confirm becomes the possible tier
+    (one safety sentence) and the resident's question is read from the rest of the ranking.
+    """
+
+    MODEL_FILE = "crisis_model.joblib"
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"out_of_scope_intent": "out_of_scope", "corpus": "data/crisis", "sure": 0.4,
+                "possible": 0.1, "C": 16.0}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: Optional[ModelStorage] = None,
+                 resource: Optional[Resource] = None, model: Optional[CrisisModel] = None) -> None:
+        self.config = {**self.get_default_config(), **(config or {})}
+        self.out_of_scope = self.config["out_of_scope_intent"]
+        self._storage, self._resource, self.model = model_storage, resource, model
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "CrisisDetector":
-        return cls(config)
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisDetector":
+        try:
+            with model_storage.read_from(resource) as directory:
+                model = CrisisModel.load(Path(directory) / cls.MODEL_FILE)
+        except (ValueError, FileNotFoundError, OSError):
+            model = None  # an untrained component (e.g. `rasa test` on a core-only model)
+        return cls(config, model_storage, resource, model)
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """Retrain when the corpus, the cues or the patterns change (Rasa's cache sees only config and NLU data)."""
+        corpus = ROOT / config.get("corpus", "data/crisis")
+        files = sorted(corpus.rglob("*")) + sorted((ROOT / "data" / "signals").glob("crisis*.yml"))
+        h = hashlib.sha256()
+        for f in files:
+            if f.is_file():
+                h.update(f.name.encode() + f.read_bytes())
+        return h.hexdigest()
+
+    def train(self, training_data: TrainingData) -> Resource:
+        pairs = [(m.get(TEXT), m.get(INTENT)) for m in training_data.intent_examples if m.get(TEXT)]
+        examples = load_corpus(ROOT / self.config["corpus"]) + nlu_examples(pairs)
+        self.model = CrisisModel(C=float(self.config["C"]), sure=float(self.config["sure"]),
+                                 possible=float(self.config["possible"])).fit(*training_set(examples))
+        with self._storage.write_to(self._resource) as directory:
+            self.model.save(Path(directory) / self.MODEL_FILE)
+        return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
@@ -90,12 +208,33 @@ class CrisisDetector(GraphComponent):
         for message in messages:
             full = message.get(FULL_TEXT)
             text = (message.get(TEXT) if full is None else full) or ""
-            need = crisis_need(text)
-            if need:
-                self._override(message, f"need_{need}")
-            elif message.get(WITHOUT_WORDS) or not _LETTER.search(text):
+            if message.get(WITHOUT_WORDS) or not _LETTER.search(text):
                 self._override(message, self.out_of_scope)
+                continue
+            assessment = self.model.assess(text) if self.model is not None else None
+            if assessment is None:
+                continue
+            intent = (message.get(INTENT) or {}).get("name") or ""
+            if assessment.sure:
+                self._override(message, f"need_{assessment.need}")
+            elif intent.startswith("need_") and intent[len("need_"):] in LABEL_OF_NEED:
+                # the classifier's crisis intent alone is not enough for the route; keep it as a
+                # safety sentence and read the question from the rest of the ranking
+                if not assessment.tier:
+                    assessment = Assessment(label=LABEL_OF_NEED[intent[len("need_"):]], tier="possible",
+                                            score=assessment.score, scores=assessment.scores,
+                                            patterns=assessment.patterns)
+                self._demote_crisis_intents(message)
+            message.set(CRISIS, assessment.as_dict(), add_to_output=True)
         return messages
+
+    @staticmethod
+    def _demote_crisis_intents(message: Message) -> None:
+        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or [])
+                   if not (r.get("name") or "").startswith("need_") or r["name"][len("need_"):] not in LABEL_OF_NEED]
+        if ranking:
+            message.set(INTENT, dict(ranking[0]), add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     @staticmethod
     def _override(message: Message, intent: str) -> None:

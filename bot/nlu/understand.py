@@ -2,14 +2,17 @@
 
 Several needs in one message: the classifier's intent gives the main need; a second need in
 another municipal domain is taken from the intent ranking (when confident enough) or from the
-routing table's synonyms (measured against the alternatives in docs/evaluation.md). The crisis signals are read
-from the text itself, so they do not depend on the classifier.
+routing table's synonyms (measured against the alternatives in docs/evaluation.md). The crisis
+comes from the crisis net's assessment in the parse (``bot.crisis``, run inside the Rasa
+pipeline): a sure crisis is the route, a possible one a safety sentence beside the answer. A parse
+without an assessment (a baseline, a test) falls back to the hand-written crisis signals.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from bot.crisis.model import NEED_OF_LABEL
 from bot.nlu.signals import crisis_need, facts
 from bot.routing.router import CRISIS_ORDER as CRISIS_NEEDS
 from bot.routing.router import Context
@@ -20,6 +23,8 @@ OUT_OF_SCOPE = "out_of_scope"
 SECOND_NEED_MIN = 0.2   # ranking confidence a second need must reach to count
 LEXICON_MIN = 8         # characters of synonyms a second need must match (e.g. "spijbelen")
 UNCERTAIN_BELOW = 0.35  # same as FallbackClassifier.threshold in config.yml
+READABLE = ("nl", "en")  # Dutch, and English as casussen.md B8 asks ("accept English")
+SEVERAL_PROBLEMS = "meerdere_problemen"  # "everything at once": its problems decide the regisseur's law
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,17 @@ class Understanding:
     facts: Context = Context()
     candidates: Tuple[str, ...] = ()  # the two most likely needs, for a question back
     entities: Tuple[Dict[str, Any], ...] = ()
+    safety: Optional[str] = None  # crisis need of the "possible" tier: one safety sentence, not the route
+    language: str = "nl"  # ISO code (bot.nlu.language); the classifier reads only READABLE languages
+
+    @property
+    def unreadable(self) -> bool:
+        """Written in a language the classifier was not trained on: no door is guessed from it."""
+        return self.language not in READABLE
+
+    @property
+    def crisis_tier(self) -> Optional[str]:
+        return "sure" if self.crisis else "possible" if self.safety else None
 
     @property
     def out_of_scope(self) -> bool:
@@ -59,7 +75,8 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
     ranking = [(r.get("name"), float(r.get("confidence") or 0.0)) for r in parse.get("intent_ranking") or []]
     ranked_needs = [(need_of(name), conf) for name, conf in ranking if need_of(name)]
 
-    crisis = crisis_need(text)
+    crisis, safety = _crisis(parse, text)
+    language = (parse.get("language") or {}).get("code") or "nl"
     main = need_of(intent)
     if main in CRISIS_NEEDS:
         crisis = crisis or main
@@ -70,6 +87,8 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
         rest = [n for n, c in ranked_needs if n not in CRISIS_NEEDS]
         if rest and dict(ranked_needs)[rest[0]] >= SECOND_NEED_MIN:
             needs.append(rest[0])
+    elif language not in READABLE:
+        pass  # the crisis net reads other languages; the need classifier does not
     elif main:
         needs.append(main)
         if domains is not None:
@@ -78,23 +97,42 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
     candidates = tuple(n for n, _ in ranked_needs[:2])
     return Understanding(text=text, intent=intent, confidence=confidence, needs=tuple(needs), crisis=crisis,
                          facts=facts(text), candidates=candidates,
-                         entities=tuple(parse.get("entities") or ()))
+                         entities=tuple(parse.get("entities") or ()), safety=None if crisis else safety,
+                         language=language)
+
+
+def _crisis(parse: Dict[str, Any], text: str) -> Tuple[Optional[str], Optional[str]]:
+    """(crisis need of the sure tier, crisis need of the possible tier)."""
+    assessment = parse.get("crisis")
+    if not isinstance(assessment, dict):
+        return crisis_need(text), None
+    need = NEED_OF_LABEL.get(assessment.get("label"))
+    tier = assessment.get("tier")
+    return (need if tier == "sure" else None), (need if tier == "possible" else None)
 
 
 def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy: str) -> List[str]:
+    """A need in another municipal domain than ``main``. For "several problems at once" (a need
+    without a domain of its own) the problems it is about, at most two in different domains, so
+    the regisseur route knows the household's main need and its law."""
     d1 = domains.get(main)
-    if not d1:
+    if not d1 and main != SEVERAL_PROBLEMS:
         return []
     candidates: List[str] = []
     if "ranking" in strategy:
         candidates += [n for n, c in ranked_needs[1:3] if c >= SECOND_NEED_MIN]
     if "lexicon" in strategy and lexicon is not None:
         candidates += [n for n, score in lexicon.ranked(text) if score >= LEXICON_MIN]
+    found: List[str] = []
+    seen_domains = {d1} if d1 else set()
     for n in candidates:
         d2 = domains.get(n)
-        if n != main and d2 and d2 != d1 and n not in CRISIS_NEEDS:
-            return [n]
-    return []
+        if n != main and d2 and d2 not in seen_domains and n not in CRISIS_NEEDS:
+            found.append(n)
+            seen_domains.add(d2)
+            if d1 or len(found) == 2:
+                break
+    return found
 
 
 def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedReader"] = None) -> Tuple[str, ...]:
@@ -102,7 +140,7 @@ def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedRe
     when the classifier is unsure, take its most likely label, which may be out_of_scope.
     With a ``reader``, a second need in another municipal domain is added as for a sure answer,
     so an unclear story about several problems still goes to one regisseur."""
-    if u.needs:
+    if u.needs or u.unreadable:
         return u.needs
     for r in parse.get("intent_ranking") or []:
         name = r.get("name")
