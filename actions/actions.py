@@ -10,7 +10,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue import replies, turns
+from bot.dialogue import languages, replies, turns
 from bot.nlu.understand import NeedReader
 from bot.routing import Context, default_table, route
 from bot.routing.gemeenten import Match
@@ -47,11 +47,15 @@ def _route_events(dispatcher: CollectingDispatcher, tracker: Tracker, needs: Lis
     if skip_crisis and decision.crisis:
         rest = [n for n in needs if n not in CRISIS]
         spoken = route(rest, gemeente, ctx, TABLE) if rest else None
-    for text in replies.route_messages(spoken) if spoken else []:
+    possible = tracker.get_slot("safety") if not decision.crisis else None
+    note = replies.safety_note(TABLE, possible)["text"] if possible else None
+    for text in replies.route_messages(spoken, safety=note) if spoken else []:
         dispatcher.utter_message(text=text)
     summary = {"needs": list(decision.needs), "crisis": decision.crisis, "urgent": decision.urgent,
+               "crisis_tier": "sure" if decision.crisis else ("possible" if possible else None),
+               "safety_note": possible,
                "gemeente": gemeente.code if gemeente else None, "route": replies.route_json(decision)}
-    return [SlotSet("last_route", summary)]
+    return [SlotSet("last_route", summary), SlotSet("safety", None)]
 
 
 class ActionSessionStart(Action):
@@ -89,11 +93,21 @@ class ActionUnderstand(Action):
             found = TABLE.matcher.resolve(str(given)) if given else TABLE.matcher.find_in_text(u.text)
             if isinstance(found, Match):
                 events += _gemeente_events(found)
-        if u.crisis:
-            crisis_route = route([u.crisis], None, Context(), TABLE)
-            for text in replies.route_messages(crisis_route):
+        language = (tracker.latest_message.get("language") or {}).get("code") or "nl"
+        crisis_type = TABLE.rules[u.crisis or u.safety][0].primary if (u.crisis or u.safety) else None
+        if language != "nl":
+            # in the resident's own language: we speak Dutch, and the numbers (the crisis one first)
+            for text in languages.reply(TABLE, language, crisis_type):
                 dispatcher.utter_message(text=text)
+            events.append(SlotSet("language", language))
+        if u.crisis:
+            if language == "nl":
+                crisis_route = route([u.crisis], None, Context(), TABLE)
+                for text in replies.route_messages(crisis_route):
+                    dispatcher.utter_message(text=text)
             events.append(SlotSet("crisis", u.crisis))
+        elif u.safety and language == "nl":
+            events.append(SlotSet("safety", crisis_type))  # said with the answer (_route_events)
         return events
 
 
@@ -107,6 +121,8 @@ class ValidateGemeenteForm(FormValidationAction):
         needs = tracker.get_slot("needs") or []
         if needs and all(n in CRISIS for n in needs):
             return []  # the emergency numbers are national
+        if not needs and tracker.get_slot("language"):
+            return []  # a message we could not read was answered in its own language
         return domain_slots
 
     async def extract_gemeente(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
@@ -148,7 +164,8 @@ class ActionRoute(Action):
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         needs = tracker.get_slot("needs") or []
         if not needs:
-            dispatcher.utter_message(text=turns.PLEASE_REPHRASE)
+            if not tracker.get_slot("language"):  # else the answer in their own language was given
+                dispatcher.utter_message(text=turns.PLEASE_REPHRASE)
             return []
         # a crisis was answered the moment it was read (ActionUnderstand); do not repeat it
         gemeente = _gemeente(tracker)
@@ -190,6 +207,8 @@ class ActionClarify(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         u = READER.read(tracker.latest_message)
+        if u.unreadable and _other_language(dispatcher, tracker):
+            return []
         if not u.text.strip() or u.intent == "out_of_scope":
             dispatcher.utter_message(text=turns.non_question_reply(u.text))
             return []
@@ -198,12 +217,23 @@ class ActionClarify(Action):
         return []
 
 
+def _other_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer a message in another language in that language; True when that was done."""
+    language = (tracker.latest_message.get("language") or {}).get("code") or "nl"
+    if language == "nl":
+        return False
+    for text in languages.reply(TABLE, language):
+        dispatcher.utter_message(text=text)
+    return True
+
+
 class ActionOutOfScope(Action):
     def name(self) -> Text:
         return "action_out_of_scope"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
-        dispatcher.utter_message(text=turns.non_question_reply(tracker.latest_message.get("text") or ""))
+        if not _other_language(dispatcher, tracker):
+            dispatcher.utter_message(text=turns.non_question_reply(tracker.latest_message.get("text") or ""))
         return []
 
 

@@ -63,6 +63,7 @@ class Router:
             if need not in self.table.needs:
                 raise RouteError(f"Onbekende need-code: '{need}'. Kies uit: {', '.join(self.table.needs)}")
             intent, needs, crisis_ctx = {"name": f"need_{need}", "confidence": 1.0}, (need,), facts(text or "")
+            safety, language, ask_back = None, "nl", None
         else:
             if not text or not text.strip():
                 raise RouteError("Lege vraag: typ de vraag van de inwoner.")
@@ -71,6 +72,10 @@ class Router:
             needs = best_guess(u, parse, self.reader)
             intent = {"name": u.intent, "confidence": round(u.confidence, 4)}
             crisis_ctx = u.facts
+            safety = u.safety
+            language = u.language
+            # what the chat would do instead of guessing: one question with the two needs as buttons
+            ask_back = list(u.candidates) if u.uncertain and not u.unreadable and len(u.candidates) == 2 else None
         decision: Optional[Route] = route(needs, info, crisis_ctx, self.table) if needs else None
         out: Dict[str, Any] = {
             "text": text or "",
@@ -82,13 +87,29 @@ class Router:
             "intent": intent,
             "needs": list(decision.needs) if decision else [],
             "crisis": decision.crisis if decision else None,
+            "crisis_tier": "sure" if decision and decision.crisis else ("possible" if safety else None),
+            "safety_note": self._safety_note(safety) if safety and not (decision and decision.crisis) else None,
             "urgent": decision.urgent if decision else False,
             "route": route_json(decision),
+            "language": language,
+            "ask_back": ask_back,
         })
+        if language != "nl":
+            from bot.dialogue.languages import reply
+
+            crisis_type = decision.crisis if decision and decision.crisis else (
+                self.table.rules[safety][0].primary if safety else None)
+            out["language_reply"] = reply(self.table, language, crisis_type)
         if decision:
             out["waarom"] = decision.waarom
             out["bron"] = decision.bron
         return out
+
+
+    def _safety_note(self, need: str) -> Dict[str, str]:
+        from bot.dialogue.replies import safety_note
+
+        return safety_note(self.table, self.table.rules[need][0].primary)
 
 
 def readable(result: Dict[str, Any]) -> str:
@@ -102,6 +123,12 @@ def readable(result: Dict[str, Any]) -> str:
     lines.append(f"Vraag:      {result['text']}")
     lines.append(f"Herkend:    {result['intent']['name']} ({result['intent']['confidence']:.2f})")
     r = result.get("route")
+    note = result.get("safety_note")
+    if note:
+        lines.append(f"Let op:     mogelijk crisis ({note['loket_type']}). Zeg ook: {note['text']}")
+    if result.get("ask_back"):
+        lines.append(f"Twijfel:    de chat vraagt eerst: gaat het om {' of '.join(result['ask_back'])}? "
+                     "Hieronder de beste gok.")
     if not r:
         lines.append("Geen hulpvraag herkend: de assistent zegt waarmee hij kan helpen.")
         return "\n".join(lines)

@@ -13,8 +13,24 @@ from bot.routing.router import Contact, Route, Step
 MUNICIPAL_DIFFERENCES = ("Elke gemeente regelt dit op haar eigen manier. "
                          "Wat er mogelijk is, bekijkt de gemeente samen met u.")
 URGENT = "Uw vraag is dringend. Zeg dat er meteen bij en vraag om spoed."
+# The possible tier of the crisis net (bot.crisis): one calm sentence beside the answer, with the
+# number from the routing table (data/routing/organisations.yml), never typed in here.
+SAFETY_NOTES = {
+    "alarmnummer-112": "Is er nu gevaar voor iemands leven of gezondheid? Bel dan meteen {telefoon}.",
+    "zelfmoordpreventie-113": ("Denkt u weleens aan zelfdoding? Praat er dan over met 113 Zelfmoordpreventie: "
+                               "bel {telefoon} of chat via {site}, dag en nacht."),
+    "veilig-thuis": "Voelt u zich thuis niet veilig, of iemand anders? Bel dan gratis Veilig Thuis: {telefoon}, dag en nacht.",
+}
 CLIENTONDERSTEUNING = ("U kunt gratis hulp krijgen van een cliëntondersteuner. Die helpt u met uw vraag "
                        "en kan mee naar gesprekken. Vraag er naar bij de gemeente.")
+
+
+def safety_note(table, loket_type: str) -> Dict[str, str]:
+    """The one safety sentence for a possible crisis of ``loket_type`` (a crisis loket type)."""
+    loket = table.national_lokets[loket_type]
+    site = (loket.website or "").replace("https://", "").replace("http://", "").replace("www.", "").rstrip("/")
+    return {"loket_type": loket_type, "telefoon": loket.telefoon or "",
+            "text": SAFETY_NOTES[loket_type].format(telefoon=loket.telefoon, site=site)}
 
 
 def contact_text(contact: Contact) -> str:
@@ -45,13 +61,16 @@ def _crisis_messages(route: Route) -> List[str]:
     return msgs
 
 
-def route_messages(route: Route) -> List[str]:
-    """The answer as a list of short chat messages."""
+def route_messages(route: Route, safety: Optional[str] = None) -> List[str]:
+    """The answer as a list of short chat messages; ``safety`` is a safety sentence (the crisis
+    net's possible tier) that follows the first message."""
     if route.crisis:
         return _crisis_messages(route)
     p = route.primary
     first = f"U kunt het beste terecht bij: {p.naam}. {p.waarom}"
     msgs = [first]
+    if safety:
+        msgs.append(safety)
     if route.urgent:
         msgs.append(URGENT)
     if p.volgende_stap:

@@ -18,10 +18,6 @@ PLEASE_REPHRASE = ("Dat begrijp ik niet goed. Kunt u het in andere woorden zegge
 
 _EMOJI_ONLY = re.compile(r"^[\W\d_]*$", re.UNICODE)
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-_ENGLISH = {"the", "is", "are", "what", "how", "can", "you", "please", "help", "my", "need", "with", "i",
-            "do", "where", "does", "want", "to", "and", "hello", "hi", "get", "have", "for"}
-_DUTCH = {"de", "het", "een", "ik", "mijn", "is", "en", "niet", "kan", "wat", "hoe", "van", "voor", "met",
-          "hulp", "ben", "heb", "wil", "moet", "waar", "bij", "dat", "die", "geen", "u", "je"}
 
 
 def merge_needs(earlier: Optional[Sequence[str]], new: Sequence[str]) -> List[str]:
@@ -67,7 +63,8 @@ def clarify_question(table: RoutingTable, candidates: Sequence[str]) -> Tuple[st
 
 
 def non_question_reply(text: str) -> str:
-    """A friendly answer to input that is not a question we can route (chit-chat, emoji, HTML, English)."""
+    """A friendly answer to input that is not a question we can route (chit-chat, emoji, HTML).
+    A message in another language gets bot.dialogue.languages.reply instead."""
     stripped = (text or "").strip()
     if not stripped:
         return "Uw bericht is leeg. Typ uw vraag in uw eigen woorden. Bijvoorbeeld: 'Ik kan mijn huis niet meer schoonhouden.'"
@@ -75,9 +72,5 @@ def non_question_reply(text: str) -> str:
         return "Ik zie alleen tekens of plaatjes. Wilt u uw vraag in woorden typen? Dan help ik u verder."
     if _HTML.search(stripped):
         return "Ik kan alleen gewone tekst lezen. Typ uw vraag in uw eigen woorden, zonder code."
-    words = re.findall(r"[a-z]+", stripped.lower())
-    if words and sum(w in _ENGLISH for w in words) >= 2 and sum(w in _DUTCH for w in words) < 2:
-        return ("Ik begrijp alleen Nederlands goed. I can only help in Dutch. "
-                "Need help in English? Call your municipality, or the Dutch government on 1400.")
     return ("Daar kan ik u helaas niet mee helpen. Ik help bij vragen over zorg, hulp thuis, geld, "
             "schulden, werk, opvoeden en wonen. Waar kan ik u mee helpen?")
