@@ -1,20 +1,28 @@
-"""Routing evaluation: Loketwijzer against two baselines a user might otherwise build.
+"""Evaluation: does the resident reach the right loket, and does the crisis net catch danger?
 
-    .venv/bin/python bench/evaluate.py [FILE.jsonl ...] [--write-docs] [--errors] [--model M]
+    .venv/bin/python bench/evaluate.py [FILE.jsonl ...] [--round NAME --write-docs] [--errors]
+                                       [--model M] [--answers NAME=FILE.jsonl ...]
 
-Default files: ../shared/eval/dev-vragen.jsonl (public dev set) and bench/heldout/vragen.jsonl
-(a set written independently of the training data). All systems hand their needs to the
-same router and routing table, so the comparison is about understanding the question:
+Default files: the public dev set (../shared/eval/dev-vragen.jsonl) and every held-out round
+under bench/heldout/<round>/ (vragen.jsonl and crisis-probe.jsonl). Two kinds of file:
 
-- loketwijzer: the trained Rasa NLU model + crisis signals + understanding (bot.cli.Router)
-- keyword:     a keyword router over the routing table's need names and synonyms
-- tfidf-logreg: TF-IDF (word 1-2 grams + char 2-5 grams) with logistic regression, trained on
-               the same data/nlu training data
-- tfidf-logreg + our signals: the same, plus this project's crisis signals and route-changing
-               facts (data/signals), to separate the classifier's share from the signals' share
+- question sets (interfaces.md section 3): routing right, law right, out of scope, crisis
+  questions inside them, how often the chat asks one question back, and "right after at most one
+  question" with a simulated resident who clicks the button that matches the label;
+- crisis probes (lines with "kind": "crisis" or "near-miss"): recall per crisis route (112, 113,
+  Veilig Thuis), the missed crises that still got a safety sentence (the possible tier), false
+  alarms and safety sentences on the near-misses.
 
-Metrics (shared/contract/interfaces.md section 3): primary loket type right, law right where
-given, routed right (both), crisis recall, false crisis alarms, out-of-scope right, latency.
+Every system hands its needs to the same router and routing table, so the comparison is about
+understanding the question, in one run:
+
+- loketwijzer: the trained Rasa NLU model + crisis net + understanding (bot.cli.Router)
+- keyword:     the need whose routing-table names and synonyms match most of the text
+- tfidf-logreg: TF-IDF (word 1-2 grams + char 2-5 grams) with logistic regression on data/nlu
+- tfidf-logreg + our signals: the same, plus the hand-written crisis patterns and facts
+  (data/signals): the pattern list that the crisis net replaces is measured here
+- --answers NAME=FILE: answers produced elsewhere (e.g. an older version's `route --batch`),
+  scored the same way
 """
 from __future__ import annotations
 
@@ -34,14 +42,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-import yaml  # noqa: E402
-
 from bot.cli import RouteError, Router  # noqa: E402
+from bot.nlu.training_data import texts_and_intents  # noqa: E402
 from bot.routing import Context, route  # noqa: E402
 from bot.routing.table import RoutingTable, default_table  # noqa: E402
 
-DEFAULT_FILES = [ROOT.parent / "shared" / "eval" / "dev-vragen.jsonl", ROOT / "bench" / "heldout" / "vragen.jsonl"]
+DEV = ROOT.parent / "shared" / "eval" / "dev-vragen.jsonl"
+HELDOUT = ROOT / "bench" / "heldout"
 MUNICIPAL = {"wmo", "jeugd", "inkomen", "schulden"}
+CRISIS_TYPES = ("alarmnummer-112", "zelfmoordpreventie-113", "veilig-thuis")
+
+
+def default_files() -> List[Path]:
+    files = [DEV] if DEV.exists() else []
+    for round_dir in sorted(p for p in HELDOUT.iterdir() if p.is_dir()):
+        files += [f for f in (round_dir / "vragen.jsonl", round_dir / "crisis-probe.jsonl") if f.exists()]
+    return files
 
 
 def plain(text: str) -> str:
@@ -49,18 +65,7 @@ def plain(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text) + " "
 
 
-def training_data() -> Tuple[List[str], List[str]]:
-    texts, labels = [], []
-    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            if "intent" in block:
-                for line in block["examples"].splitlines():
-                    if line.startswith("- "):
-                        texts.append(line[2:].strip())
-                        labels.append(block["intent"])
-    return texts, labels
-
-
+# --- baselines --------------------------------------------------------------------------------
 class KeywordRouter:
     """Counts the need names' and synonyms' words in the text; the best need wins."""
 
@@ -93,7 +98,7 @@ class TfidfRouter:
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import FeatureUnion, make_pipeline
 
-        texts, labels = training_data()
+        texts, labels = texts_and_intents()
         self.model = make_pipeline(
             FeatureUnion([("w", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
                           ("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))]),
@@ -116,13 +121,39 @@ def decide(table: RoutingTable, needs: Sequence[str], gemeente: Optional[str], c
     return {"route": {"primary": {"loket_type": r.primary.loket_type, "law": r.primary.law}}, "crisis": r.crisis}
 
 
-def score(items: List[Dict], answers: List[Dict]) -> Dict:
+def with_signals(table: RoutingTable, needs: Sequence[str], text: str, gemeente: Optional[str]) -> Dict:
+    """A baseline's needs plus this project's crisis patterns and route-changing facts."""
+    from bot.nlu.signals import crisis_need, facts
+
+    crisis = crisis_need(text)
+    needs = [crisis] + [n for n in needs if n != crisis] if crisis else list(needs)
+    return decide(table, needs, gemeente, facts(text))
+
+
+# --- scoring ------------------------------------------------------------------------------------
+def route_right(exp: Dict, ans: Dict) -> Tuple[bool, bool, bool]:
+    """(primary type right, law right or not asked, both) for a routable expectation."""
+    r = ans.get("route")
+    type_ok = r is not None and r["primary"]["loket_type"] in exp["primary_loket_type"]
+    law_ok = not exp.get("law") or (r is not None and r["primary"]["law"] == exp["law"])
+    return type_ok, law_ok, type_ok and law_ok
+
+
+def answer_right(exp: Dict, ans: Dict) -> bool:
+    if exp.get("out_of_scope"):
+        return ans.get("route") is None
+    if exp.get("crisis"):
+        return ans.get("crisis") == exp["crisis"]
+    return route_right(exp, ans)[2] and ans.get("crisis") is None
+
+
+def score(items: List[Dict], answers: List[Dict], after_question: Optional[List[Dict]] = None) -> Dict:
+    """Question sets. ``after_question``: per item, the answer after the simulated resident
+    answered the question back (the same answer when none was asked)."""
     n_route = n_type = n_law = n_law_total = n_right = 0
-    crisis_total = crisis_hit = false_alarm = non_crisis = 0
+    crisis_total = crisis_hit = false_alarm = 0
     oos_total = oos_right = 0
-    # how often the chat would ask a clarifying question instead of answering (systems with an intent)
-    unsure = (sum((ans.get("intent") or {}).get("name") == "nlu_fallback" for ans in answers)
-              if any("intent" in ans for ans in answers) else None)
+    asked = sum(1 for a in answers if a.get("ask_back")) if any("ask_back" in a for a in answers) else None
     errors = collections.Counter()
     for item, ans in zip(items, answers):
         exp = item["expect"]
@@ -135,71 +166,97 @@ def score(items: List[Dict], answers: List[Dict]) -> Dict:
                 errors[("out_of_scope", got_type)] += 1
             continue
         n_route += 1
-        type_ok = r is not None and got_type in exp["primary_loket_type"]
-        law_ok = True
+        type_ok, law_ok, both = route_right(exp, ans)
         if exp.get("law"):
             n_law_total += 1
-            law_ok = r is not None and r["primary"]["law"] == exp["law"]
             n_law += law_ok
         n_type += type_ok
-        n_right += type_ok and law_ok
+        n_right += both
         if not type_ok:
             errors[("/".join(exp["primary_loket_type"]), got_type)] += 1
         if exp.get("crisis"):
             crisis_total += 1
             crisis_hit += ans.get("crisis") == exp["crisis"]
         else:
-            non_crisis += 1
             false_alarm += ans.get("crisis") is not None
-    return {
+    out = {
         "primary_type": n_type / n_route if n_route else 0, "law": n_law / n_law_total if n_law_total else 0,
         "routed_right": n_right / n_route if n_route else 0,
         "crisis_recall": crisis_hit / crisis_total if crisis_total else 1.0, "crisis_n": crisis_total,
         "false_alarms": false_alarm, "out_of_scope": oos_right / oos_total if oos_total else 1.0, "oos_n": oos_total,
-        "n": len(items), "errors": errors, "unsure": unsure / len(items) if items and unsure is not None else None,
+        "n": len(items), "errors": errors, "asked": asked / len(items) if items and asked is not None else None,
+        "first_time": sum(answer_right(i["expect"], a) for i, a in zip(items, answers)) / len(items),
+        "after_one": None,
     }
+    if after_question is not None:
+        out["after_one"] = sum(answer_right(i["expect"], a) for i, a in zip(items, after_question)) / len(items)
+    return out
 
 
-def with_signals(table: RoutingTable, needs: Sequence[str], text: str, gemeente: Optional[str]) -> Dict:
-    """A baseline's needs plus this project's crisis signals and route-changing facts, to show how
-    much of the difference is the classifier and how much the signals."""
-    from bot.nlu.signals import crisis_need, facts
+def score_probe(items: List[Dict], answers: List[Dict]) -> Dict:
+    """Crisis probes: recall per crisis route, the possible tier on misses, false alarms."""
+    per = {t: [0, 0] for t in CRISIS_TYPES}  # type -> [hit, total]
+    missed_noted = missed = 0
+    nm_total = nm_alarm = nm_note = nm_route_total = nm_route_right = 0
+    errors = collections.Counter()
+    by_lang = collections.defaultdict(lambda: [0, 0])
+    for item, ans in zip(items, answers):
+        exp = item["expect"]
+        want = exp.get("crisis")
+        got = ans.get("crisis")
+        note = (ans.get("safety_note") or {}).get("loket_type")
+        if item.get("kind") == "crisis" or want:
+            per[want][1] += 1
+            hit = got == want
+            per[want][0] += hit
+            lang = item.get("lang", "nl")
+            by_lang[lang][0] += hit
+            by_lang[lang][1] += 1
+            if not hit:
+                missed += 1
+                missed_noted += bool(note) or got is not None
+                errors[(want, got or (f"possible:{note}" if note else "none"))] += 1
+        else:
+            nm_total += 1
+            nm_alarm += got is not None
+            nm_note += got is None and bool(note)
+            if got is not None:
+                errors[("none", got)] += 1
+            if exp.get("primary_loket_type") or exp.get("out_of_scope"):
+                nm_route_total += 1
+                nm_route_right += answer_right(exp, ans)
+    hit = sum(h for h, _ in per.values())
+    total = sum(t for _, t in per.values())
+    return {"recall": {t: (h / n if n else None, n) for t, (h, n) in per.items()},
+            "recall_all": hit / total if total else None, "n_crisis": total, "missed": missed,
+            "missed_noted": missed_noted, "nm_total": nm_total, "nm_alarm": nm_alarm, "nm_note": nm_note,
+            "nm_route": (nm_route_right / nm_route_total if nm_route_total else None, nm_route_total),
+            "by_lang": dict(by_lang), "errors": errors}
 
-    crisis = crisis_need(text)
-    needs = [crisis] + [n for n in needs if n != crisis] if crisis else list(needs)
-    return decide(table, needs, gemeente, facts(text))
 
-
-def multi_need_table(router: Router, items: List[Dict]) -> str:
-    """How a second need is found, compared on the same parses: none, the classifier's runner-up,
-    the routing table's synonyms, or both (bot/nlu/understand.py)."""
-    multi = [i for i in items if i["expect"].get("primary_loket_type") == ["sociaal-wijkteam"]]
-    rows = ["| second need from | primary loket type, all | several domains → sociaal wijkteam | sent to the wijkteam wrongly |",
-            "|---|---|---|---|"]
-    keep = router.reader.strategy
-    for strategy in ("none", "ranking", "lexicon", "ranking+lexicon"):
-        router.reader.strategy = strategy
-        answers = [_answer(router, it) for it in items]
-        s = score(items, answers)
-        hit = sum(1 for it, a in zip(items, answers) if it in multi and a.get("route")
-                  and a["route"]["primary"]["loket_type"] == "sociaal-wijkteam")
-        wrong = sum(1 for it, a in zip(items, answers) if a.get("route")
-                    and a["route"]["primary"]["loket_type"] == "sociaal-wijkteam"
-                    and "sociaal-wijkteam" not in (it["expect"].get("primary_loket_type") or []))
-        rows.append(f"| {strategy}{' (chosen)' if strategy == keep else ''} | {s['primary_type']:.1%} | "
-                    f"{hit}/{len(multi)} | {wrong} |")
-    router.reader.strategy = keep
-    return "\n".join(rows)
-
-
-def _answer(router: Router, item: Dict) -> Dict:
+# --- running --------------------------------------------------------------------------------------
+def _answer(router: Router, item: Dict, need: Optional[str] = None) -> Dict:
     try:
-        return router.answer(item["text"], item.get("gemeente"))
+        return router.answer(item["text"], item.get("gemeente"), need)
     except RouteError as err:
         return {"route": None, "crisis": None, "error": str(err)}
 
 
-def run_system(name: str, fn: Callable[[Dict], Dict], items: List[Dict]) -> Tuple[Dict, List[float], List[Dict]]:
+def after_one_question(router: Router, item: Dict, ans: Dict) -> Dict:
+    """The simulated resident: when the chat asks back, click the option whose route matches the
+    label ("Iets anders" when neither does: the resident is asked to say it in other words)."""
+    options = ans.get("ask_back") or []
+    if not options:
+        return ans
+    exp = item["expect"]
+    for need in options:
+        candidate = _answer(router, item, need)
+        if not exp.get("out_of_scope") and route_right(exp, candidate)[2]:
+            return {**candidate, "crisis": ans.get("crisis")}
+    return {**ans, "route": None} if not exp.get("out_of_scope") else ans
+
+
+def run_system(fn: Callable[[Dict], Dict], items: List[Dict]) -> Tuple[List[Dict], List[float]]:
     answers, times = [], []
     for item in items:
         t = time.perf_counter()
@@ -208,40 +265,66 @@ def run_system(name: str, fn: Callable[[Dict], Dict], items: List[Dict]) -> Tupl
         except RouteError as err:
             answers.append({"route": None, "crisis": None, "error": str(err)})
         times.append((time.perf_counter() - t) * 1000)
-    return score(items, answers), times, answers
+    return answers, times
 
 
-def table_md(results: Dict[str, Dict], times: Dict[str, List[float]]) -> str:
-    rows = ["| system | primary loket type | law | routed right | crisis recall | false crisis alarms | out of scope | chat asks back | median ms/question |",
-            "|---|---|---|---|---|---|---|---|---|"]
+def load_answers(path: Path, items: List[Dict]) -> List[Dict]:
+    """Answers written elsewhere (one JSON object per line with the item's id)."""
+    by_id = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            by_id[obj.get("id")] = obj
+    return [by_id.get(it["id"], {"route": None, "crisis": None, "error": "no answer"}) for it in items]
+
+
+def pct(x: Optional[float], digits: int = 1) -> str:
+    return "–" if x is None else f"{x:.{digits}%}"
+
+
+def routing_table_md(results: Dict[str, Dict], times: Dict[str, List[float]]) -> str:
+    rows = ["| system | primary loket type | law | routed right | out of scope | crisis recall | false crisis alarms "
+            "| chat asks back | right first time | right after ≤ 1 question | median ms/question |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, s in results.items():
-        rows.append(f"| {name} | {s['primary_type']:.1%} | {s['law']:.1%} | {s['routed_right']:.1%} | "
-                    f"{s['crisis_recall']:.0%} (n={s['crisis_n']}) | {s['false_alarms']} | {s['out_of_scope']:.0%} (n={s['oos_n']}) | "
-                    f"{'–' if s['unsure'] is None else format(s['unsure'], '.0%')} | {statistics.median(times[name]):.1f} |")
+        ms = f"{statistics.median(times[name]):.1f}" if times.get(name) else "–"
+        rows.append(f"| {name} | {pct(s['primary_type'])} | {pct(s['law'])} | {pct(s['routed_right'])} | "
+                    f"{pct(s['out_of_scope'], 0)} (n={s['oos_n']}) | {pct(s['crisis_recall'], 0)} (n={s['crisis_n']}) | "
+                    f"{s['false_alarms']} | {pct(s['asked'], 0)} | {pct(s['first_time'])} | {pct(s['after_one'])} | {ms} |")
     return "\n".join(rows)
 
 
-START, END = "<!-- figures: written by bench/evaluate.py --write-docs -->", "<!-- end of figures -->"
+def probe_table_md(results: Dict[str, Dict]) -> str:
+    rows = ["| system | 112 | 113 | Veilig Thuis | all crises | missed, still a safety sentence "
+            "| false alarms on near-misses | safety sentence on near-misses | near-misses routed right |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for name, s in results.items():
+        cells = [f"{pct(s['recall'][t][0], 0)} (n={s['recall'][t][1]})" for t in CRISIS_TYPES]
+        nm = s["nm_total"] or 1
+        rows.append(f"| {name} | {' | '.join(cells)} | {pct(s['recall_all'])} | {s['missed_noted']}/{s['missed']} | "
+                    f"{s['nm_alarm']}/{s['nm_total']} ({s['nm_alarm'] / nm:.0%}) | {s['nm_note']}/{s['nm_total']} | "
+                    f"{pct(s['nm_route'][0], 0)} (n={s['nm_route'][1]}) |")
+    return "\n".join(rows)
 
 
-def write_figures(doc: Path, text: str) -> None:
-    """Replace the figures between the markers in ``doc``; the prose around them stays."""
-    body = doc.read_text(encoding="utf-8")
-    if START not in body or END not in body:
-        raise SystemExit(f"{doc}: the markers for the figures are missing ({START} ... {END})")
-    head, rest = body.split(START, 1)
-    tail = rest.split(END, 1)[1]
-    doc.write_text(f"{head}{START}\n\nMeasured on {time.strftime('%Y-%m-%d')}.\n\n{text}\n{END}{tail}", encoding="utf-8")
+def section_label(f: Path) -> str:
+    return f"{f.parent.name}/{f.name}" if f.resolve().parent.parent == HELDOUT else f.name
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="*")
+    parser.add_argument("--round", help="name of the evaluation round (its section in docs/evaluation.md)")
     parser.add_argument("--write-docs", action="store_true", help="write the figures into docs/evaluation.md")
+    parser.add_argument("--note", default="", help="one line about the round, printed above its figures")
     parser.add_argument("--errors", action="store_true", help="print every error of loketwijzer")
     parser.add_argument("--model", help="a trained model (.tar.gz) instead of the current one")
+    parser.add_argument("--answers", action="append", default=[], metavar="NAME=FILE",
+                        help="score answers produced elsewhere (JSON lines with the item ids) as system NAME; "
+                             "{set} in FILE stands for the set, e.g. 2026-12-06-r1_vragen")
+    parser.add_argument("--only", help="run only this system (and --answers)")
     args = parser.parse_args()
-    files = [Path(f) for f in args.files] or [f for f in DEFAULT_FILES if f.exists()]
+    files = [Path(f) for f in args.files] or default_files()
     table = default_table()
     router = Router(table, Path(args.model) if args.model else None)
     keyword = KeywordRouter(table)
@@ -254,26 +337,46 @@ def main() -> int:
         "tfidf-logreg": lambda it: decide(table, tfidf.needs(it["text"]), it.get("gemeente")),
         "tfidf-logreg + our signals": lambda it: with_signals(table, tfidf.needs(it["text"]), it["text"], it.get("gemeente")),
     }
+    if args.only:
+        systems = {k: v for k, v in systems.items() if k == args.only}
+    external = dict(a.split("=", 1) for a in args.answers)
     router.answer("hallo", None)  # load the model outside the timing
     out = [f"Model: `{router.interpreter.path.name}`. TF-IDF baseline trained in {tfidf_train:.1f} s on the same data/nlu.", ""]
+    if args.note:
+        out += [args.note, ""]
     for f in files:
         items = [json.loads(l) for l in f.read_text(encoding="utf-8").splitlines() if l.strip()]
+        probe = any("kind" in it for it in items)
         results, times = {}, {}
         for name, fn in systems.items():
-            results[name], times[name], answers = run_system(name, fn, items)
+            answers, times[name] = run_system(fn, items)
+            if probe:
+                results[name] = score_probe(items, answers)
+            else:
+                after = [after_one_question(router, it, a) for it, a in zip(items, answers)] if name == "loketwijzer" else None
+                results[name] = score(items, answers, after)
             if args.errors and name == "loketwijzer":
                 for item, ans in zip(items, answers):
-                    exp = item["expect"]
-                    got = (ans.get("route") or {}).get("primary", {}).get("loket_type")
-                    ok = (got is None) if exp.get("out_of_scope") else (got in exp.get("primary_loket_type", []))
-                    if not ok:
-                        print(f"  {item['id']}: expected {exp}, got {got} ({ans.get('intent')}) :: {item['text'][:100]}")
-        label = f.name if f.parent.name != "heldout" else "heldout/" + f.name
-        out.append(f"### {label} ({len(items)} questions)\n")
-        out.append(table_md(results, times))
-        out.append("\nSeveral needs in one message: how the second need is found (loketwijzer, same model):\n")
-        out.append(multi_need_table(router, items))
-        errs = results["loketwijzer"]["errors"]
+                    if not answer_right(item["expect"], ans):
+                        got = (ans.get("route") or {}).get("primary", {}).get("loket_type")
+                        print(f"  {item['id']}: expected {item['expect']}, got {got} crisis={ans.get('crisis')} "
+                              f"note={(ans.get('safety_note') or {}).get('loket_type')} ({ans.get('intent')}) :: {item['text'][:120]}")
+        for name, path in external.items():
+            answers_file = Path(path.replace("{set}", section_label(f).replace("/", "_").replace(".jsonl", "")))
+            if answers_file.exists():
+                answers = load_answers(answers_file, items)
+                results[name] = score_probe(items, answers) if probe else score(items, answers)
+                times[name] = []
+        out.append(f"### {section_label(f)} ({len(items)} {'messages' if probe else 'questions'})\n")
+        if probe:
+            out.append(probe_table_md(results))
+            langs = results.get("loketwijzer", next(iter(results.values())))["by_lang"]
+            if len(langs) > 1:
+                out.append("\nCrisis recall of loketwijzer by language: " + ", ".join(
+                    f"{lang} {h}/{n}" for lang, (h, n) in sorted(langs.items(), key=lambda kv: -kv[1][1])))
+        else:
+            out.append(routing_table_md(results, times))
+        errs = (results.get("loketwijzer") or {}).get("errors")
         if errs:
             out.append("\nLoketwijzer's errors (expected → got, count):\n")
             out.append("| expected | got | n |\n|---|---|---|")
@@ -282,8 +385,27 @@ def main() -> int:
     text = "\n".join(out)
     print(text)
     if args.write_docs:
-        write_figures(ROOT / "docs" / "evaluation.md", text)
+        if not args.round:
+            raise SystemExit("--write-docs needs --round NAME: every round keeps its own section")
+        write_round(ROOT / "docs" / "evaluation.md", args.round, text)
     return 0
+
+
+def write_round(doc: Path, name: str, text: str) -> None:
+    """Write the figures of round ``name`` into its own section of ``doc`` (added at the end of
+    the rounds when new, replaced when the same round is measured again)."""
+    start, end = f"<!-- round {name}: written by bench/evaluate.py -->", f"<!-- end of round {name} -->"
+    body = doc.read_text(encoding="utf-8")
+    section = f"{start}\n\nMeasured on {time.strftime('%Y-%m-%d')}.\n\n{text}\n{end}"
+    if start in body and end in body:
+        head, rest = body.split(start, 1)
+        body = head + section + rest.split(end, 1)[1]
+    else:
+        marker = "<!-- next round -->"
+        if marker not in body:
+            raise SystemExit(f"{doc}: no '{marker}' marker to add a round before")
+        body = body.replace(marker, f"{section}\n\n{marker}")
+    doc.write_text(body, encoding="utf-8")
 
 
 if __name__ == "__main__":
