@@ -118,6 +118,7 @@ class Rule(Base):
     pgb = Column(Boolean)
     psychische_problemen = Column(Boolean)
     tijdelijk = Column(Boolean)
+    jeugdhulp = Column(Boolean)  # the question is about youth care or child protection
 
 
 class RuleAlso(Base):
