@@ -86,3 +86,35 @@ def test_route_datum_on_the_command_line_picks_the_dated_rule():
     for key in ("text", "gemeente", "intent", "needs", "crisis", "urgent", "route", "waarom", "bron"):
         assert key in later
     assert {"loket_type", "law", "naam", "contact", "waarom", "bron"} <= set(later["route"]["primary"])
+
+
+# --- regions and names ------------------------------------------------------------------------------
+
+def test_boarnsterhim_went_to_four_gemeenten_not_tytsjerksteradiel(table):
+    from bot.routing.gemeenten import Ambiguous
+
+    found = table.matcher.resolve("Boarnsterhim")
+    assert isinstance(found, Ambiguous)
+    names = {c.naam for c in found.candidates}
+    assert names == {"Leeuwarden", "Heerenveen", "Súdwest-Fryslân", "De Fryske Marren"}
+
+
+@pytest.mark.parametrize("gemeente, need, website", [
+    ("Houten", "bijstand", "https://www.wil-lekstroom.nl"),
+    ("IJsselstein", "schulden", "https://www.wil-lekstroom.nl"),
+    ("Woerden", "bijstand", "https://www.fermwerk.nl"),
+    ("Teylingen", "schulden", "https://isdbollenstreek.nl"),
+    ("Doetinchem", "bijstand", "https://www.laborijn.nl"),
+])
+def test_regional_executors_are_concrete_doors(any_table, gemeente, need, website):
+    g = any_table.gemeenten[any_table.matcher.resolve(gemeente).code]
+    step = route([need], g, Context(), any_table, TODAY_2026).primary
+    assert step.contact.website == website
+    assert step.algemeen is False
+    assert step.contact.hoe and "{gemeente}" not in step.contact.hoe
+
+
+def test_no_regional_arrangement_for_a_gemeente_outside_it(any_table):
+    g = any_table.gemeenten[any_table.matcher.resolve("Utrecht").code]
+    step = route(["bijstand"], g, Context(), any_table, TODAY_2026).primary
+    assert "Lekstroom" not in step.naam and "Ferm Werk" not in step.naam

@@ -45,7 +45,7 @@ COST_VARIANT_KEYS = {"als", "tekst", "bron", "peildatum", "toelichting", "te_ver
 COST_CONDITION_KEYS = {"leeftijd_min": int, "leeftijd_max": int}
 RULE_KEYS = (VARIANT_KEYS - {"als"}) | {"need", "uitzonderingen"}
 DOMEINEN = {None, "wmo", "jeugd", "inkomen", "schulden"}
-REGION_TYPES = {"veilig-thuis", "centrumgemeente-opvang", "zorgkantoor", "werk-inkomen", "ggd"}
+REGION_TYPES = {"veilig-thuis", "centrumgemeente-opvang", "zorgkantoor", "werk-inkomen", "schuldhulp", "ggd"}
 SCOPES = {"gemeente", "regio", "landelijk", "lokaal-zorg"}
 GM_CODE = re.compile(r"^GM\d{4}$")
 
@@ -323,7 +323,7 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
         if centrum is not None:
             centrum = gemeente_code(centrum, "regions.yml", entry)
         rows.add(m.Region, code=code, type=reg.get("type"), naam=reg.get("naam") or code, centrumgemeente=centrum,
-                 organisatie=reg.get("organisatie"), website=reg.get("website"), telefoon=reg.get("telefoon"),
+                 organisatie=reg.get("organisatie"), website=reg.get("website"), telefoon=reg.get("telefoon"), hoe=reg.get("hoe"),
                  opmerking=reg.get("opmerking"), **r.sourced(reg, "regions.yml", entry, reg_defaults))
         for member in dict.fromkeys(reg.get("gemeenten") or []):
             gm = gemeente_code(member, "regions.yml", entry)

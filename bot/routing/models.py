@@ -161,12 +161,13 @@ class Region(Base):
 
     __tablename__ = "region"
     code = Column(String(80), primary_key=True)
-    type = Column(String(40), nullable=False)  # veilig-thuis | centrumgemeente-opvang | zorgkantoor | werk-inkomen | ggd
+    type = Column(String(40), nullable=False)  # veilig-thuis | centrumgemeente-opvang | zorgkantoor | werk-inkomen | schuldhulp | ggd
     naam = Column(Text, nullable=False)
     centrumgemeente = Column(ForeignKey("gemeente.code"))
     organisatie = Column(Text)
     website = Column(Text)
     telefoon = Column(Text)
+    hoe = Column(Text)  # how a resident reaches it (B1), when it differs from the general route
     opmerking = Column(Text)
     bron = Column(Text, nullable=False)
     peildatum = Column(Date, nullable=False)

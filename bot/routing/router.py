@@ -25,6 +25,7 @@ REGION_TYPE_OF = {  # loket type -> region type whose arrangement decides the co
     "centrumgemeente-opvang": "centrumgemeente-opvang",
     "zorgkantoor": "zorgkantoor",
     "gemeente-werk-inkomen": "werk-inkomen",
+    "gemeente-schuldhulp": "schuldhulp",
     "ggd": "ggd",
 }
 REGISSEUR_WAAROM = ("U heeft vragen op meer dan één gebied. Het sociaal wijkteam kijkt naar alles samen. "
@@ -164,7 +165,7 @@ def concrete_loket(table: RoutingTable, loket_type: str, gemeente: Optional[Geme
         national = table.national_loket(loket_type, datum)
         website = region.website or (centrum.website if centrum else None) or (national.website if national else None)
         telefoon = region.telefoon or (national.telefoon if national else None)
-        hoe = national.hoe if national else None
+        hoe = region.hoe or (national.hoe if national else None)
         if not hoe and loket_type in table.generic_lokets:
             hoe = _fill(table.generic_lokets[loket_type][1], gemeente)
         return naam, Contact(telefoon=telefoon, website=website, hoe=hoe), not (region.website or region.telefoon)

@@ -121,6 +121,7 @@ class RegionInfo:
     telefoon: Optional[str]
     bron: str
     peildatum: dt.date
+    hoe: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ class RoutingTable:
         for rm in rows(m.RegionMember, m.RegionMember.region):
             region_of[rm.region] = region_of.get(rm.region, []) + [rm.gemeente]
         regions = {r.code: RegionInfo(r.code, r.type, r.naam, r.centrumgemeente, r.organisatie, r.website,
-                                      r.telefoon, r.bron, r.peildatum) for r in rows(m.Region, m.Region.code)}
+                                      r.telefoon, r.bron, r.peildatum, r.hoe) for r in rows(m.Region, m.Region.code)}
         membership = {}
         for code, members in region_of.items():
             for gm in members:
