@@ -11,7 +11,8 @@ or "niet nagegaan" in ``bron``, ``opmerking`` or ``toelichting`` — a sentence 
 something was *left out* ("daarom niet opgenomen") does not count. It lists the national contacts
 with their last check, and per municipal loket type how many gemeenten (and, when
 ``data/routing/sources/inwoners.csv`` is present, how many residents) have a concrete door: a
-loket with its own name and a website or phone number, not the general "bel of mail de gemeente".
+loket with its own name and a route of its own (website, phone, or more than the general
+"bel of mail de gemeente").
 """
 from __future__ import annotations
 
@@ -129,6 +130,17 @@ def population(folder: Path) -> Dict[str, int]:
     return {r["code"]: int(r["inwoners"]) for r in rows if r.get("inwoners")}
 
 
+GENERAL_ROUTE = re.compile(r"^bel of mail (de gemeente|uw gemeente)", re.IGNORECASE)
+
+
+def is_concrete(algemeen: bool, contact) -> bool:
+    """A real door: its own name (not the generic municipal text) and a route of its own: a website, a phone
+    number, or a way to reach it that is more than 'bel of mail de gemeente'."""
+    if algemeen:
+        return False
+    return bool(contact.website or contact.telefoon or (contact.hoe and not GENERAL_ROUTE.search(contact.hoe.strip())))
+
+
 def door_coverage(folder: Path, datum: dt.date) -> Dict[str, Any]:
     """Per municipal loket type: gemeenten (and residents, when known) with a concrete door on ``datum``."""
     from bot.routing.loader import read_rows, write
@@ -148,7 +160,7 @@ def door_coverage(folder: Path, datum: dt.date) -> Dict[str, Any]:
         concrete = []
         for g in table.gemeenten.values():
             naam, contact, algemeen = concrete_loket(table, loket_type, g, datum)
-            if not algemeen and (contact.website or contact.telefoon):
+            if is_concrete(algemeen, contact):
                 concrete.append(g.code)
         entry: Dict[str, Any] = {"gemeenten_met_deur": len(concrete),
                                  "aandeel_gemeenten": round(len(concrete) / len(table.gemeenten), 4)}
@@ -209,7 +221,7 @@ def readable(r: Dict[str, Any], detail: int = 10) -> str:
         mark = "  TE VERIFIËREN" if c["te_verifieren"] else ""
         lines.append(f"  {c['peildatum']}  {c['naam']} [{c['loket_type']}]  tel. {nummer}  {c['website'] or ''}{mark}")
     d = r["concrete_deuren"]
-    lines += ["", f"Concrete gemeentelijke deur (eigen naam + website of telefoon), {d['gemeenten']} gemeenten:"]
+    lines += ["", f"Concrete gemeentelijke deur (eigen naam en eigen route), {d['gemeenten']} gemeenten:"]
     for loket_type, e in d["per_loket_type"].items():
         lines.append(f"  {loket_type:24} {e['gemeenten_met_deur']:4} gemeenten ({_pct(e['aandeel_gemeenten'])}), "
                      f"inwoners {_pct(e['aandeel_inwoners'])}")
