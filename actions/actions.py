@@ -10,6 +10,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.crisis.model import LOKET_OF_NEED
 from bot.dialogue import languages, replies, turns
 from bot.nlu.understand import NeedReader
 from bot.routing import Context, default_table, route
@@ -94,7 +95,7 @@ class ActionUnderstand(Action):
             if isinstance(found, Match):
                 events += _gemeente_events(found)
         language = (tracker.latest_message.get("language") or {}).get("code") or "nl"
-        crisis_type = TABLE.rules[u.crisis or u.safety][0].primary if (u.crisis or u.safety) else None
+        crisis_type = LOKET_OF_NEED.get(u.crisis or u.safety)
         if language != "nl":
             # in the resident's own language: we speak Dutch, and the numbers (the crisis one first)
             for text in languages.reply(TABLE, language, crisis_type):

@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, TextIO
 
+from bot.crisis.model import LOKET_OF_NEED
 from bot.dialogue.replies import contact_text, route_json
 from bot.routing import Context, Route, route
 from bot.routing.gemeenten import Ambiguous, Match, Unknown
@@ -54,7 +56,8 @@ class Router:
             self._interpreter = Interpreter(self.model)
         return self._interpreter
 
-    def answer(self, text: Optional[str], gemeente: Optional[str], need: Optional[str] = None) -> Dict[str, Any]:
+    def answer(self, text: Optional[str], gemeente: Optional[str], need: Optional[str] = None,
+               datum: Optional[dt.date] = None) -> Dict[str, Any]:
         from bot.nlu.signals import facts
         from bot.nlu.understand import best_guess
 
@@ -76,7 +79,12 @@ class Router:
             language = u.language
             # what the chat would do instead of guessing: one question with the two needs as buttons
             ask_back = list(u.candidates) if u.uncertain and not u.unreadable and len(u.candidates) == 2 else None
-        decision: Optional[Route] = route(needs, info, crisis_ctx, self.table) if needs else None
+        from bot.routing.router import NoRuleOnDate
+
+        try:
+            decision: Optional[Route] = route(needs, info, crisis_ctx, self.table, datum) if needs else None
+        except NoRuleOnDate as err:
+            raise RouteError(f"Geen regel geldig op die datum: {err}") from None
         out: Dict[str, Any] = {
             "text": text or "",
             "gemeente": {"code": info.code, "naam": info.naam} if info else None,
@@ -98,7 +106,7 @@ class Router:
             from bot.dialogue.languages import reply
 
             crisis_type = decision.crisis if decision and decision.crisis else (
-                self.table.rules[safety][0].primary if safety else None)
+                LOKET_OF_NEED[safety] if safety else None)
             out["language_reply"] = reply(self.table, language, crisis_type)
         if decision:
             out["waarom"] = decision.waarom
@@ -109,7 +117,7 @@ class Router:
     def _safety_note(self, need: str) -> Dict[str, str]:
         from bot.dialogue.replies import safety_note
 
-        return safety_note(self.table, self.table.rules[need][0].primary)
+        return safety_note(self.table, LOKET_OF_NEED[need])
 
 
 def readable(result: Dict[str, Any]) -> str:
@@ -152,11 +160,21 @@ def readable(result: Dict[str, Any]) -> str:
         lines.append("Ook:")
         for s in r["also"]:
             lines.append(f"  - {s['naam']}   [{s['loket_type']}]: {s['waarom']}")
-    lines.append(f"Bron:       {p['bron']} (peildatum {r['peildatum']})")
+    lines.append(f"Bron:       {p['bron']} (peildatum {r['peildatum']}; regels van {r.get('datum')})")
     return "\n".join(lines)
 
 
-def run_batch(router: Router, infile: TextIO, out: TextIO) -> int:
+def parse_datum(value: Optional[str]) -> Optional[dt.date]:
+    """--datum YYYY-MM-DD; a clear message for anything else."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise RouteError(f"Ongeldige datum: '{value}'. Gebruik JJJJ-MM-DD, bijvoorbeeld 2027-01-01.") from None
+
+
+def run_batch(router: Router, infile: TextIO, out: TextIO, datum: Optional[dt.date] = None) -> int:
     for n, line in enumerate(infile, 1):
         if not line.strip():
             continue
@@ -171,7 +189,7 @@ def run_batch(router: Router, infile: TextIO, out: TextIO) -> int:
             for key in ("text", "gemeente", "need"):
                 if item.get(key) is not None and not isinstance(item[key], str):
                     raise ValueError(f"'{key}' moet tekst zijn")
-            result = router.answer(item.get("text"), item.get("gemeente"), item.get("need"))
+            result = router.answer(item.get("text"), item.get("gemeente"), item.get("need"), datum)
             if "id" in item:
                 result = {"id": item["id"], **result}
         except (RouteError, ValueError) as err:
@@ -192,7 +210,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--need", help="route a need code directly, without the language model")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--batch", metavar="FILE.jsonl", help='one {"text": ..., "gemeente": ...} per line; JSON lines out')
+    p.add_argument("--datum", metavar="JJJJ-MM-DD",
+                   help="route with the rules, costs and contacts valid on this date (default: today), e.g. 2027-01-01")
     args = parser.parse_args(argv)
+    try:
+        datum = parse_datum(args.datum)
+    except RouteError as err:
+        print(f"ERROR: {err}", file=sys.stderr)
+        return EXIT_USAGE
 
     try:
         router = Router()
@@ -202,14 +227,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.batch:
         try:
             with (sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")) as f:
-                return run_batch(router, f, sys.stdout)
+                return run_batch(router, f, sys.stdout, datum)
         except OSError as err:
             print(f"ERROR: cannot read {args.batch}: {err.strerror}", file=sys.stderr)
             return EXIT_USAGE
     if not args.text and not args.need:
         parser.error("give the question as text, or --need CODE, or --batch FILE")
     try:
-        result = router.answer(args.text, args.gemeente, args.need)
+        result = router.answer(args.text, args.gemeente, args.need, datum)
     except RouteError as err:
         print(f"ERROR: {err}", file=sys.stderr)
         return EXIT_USAGE

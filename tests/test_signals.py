@@ -96,6 +96,9 @@ def test_facts_that_change_a_route():
     ("na mijn operatie heb ik voor een paar weken krukken nodig", "tijdelijk", True),
     ("waar kan ik een rolstoel lenen", "tijdelijk", True),
     ("mijn vader zit al jaren in een rolstoel en wil een scootmobiel", "tijdelijk", False),
+    ("ik wil klagen over de jeugdzorg van mijn dochter", "jeugdhulp", True),
+    ("de gezinsvoogd luistert niet naar ons", "jeugdhulp", True),
+    ("ik heb een klacht over de thuiszorg van mijn moeder", "jeugdhulp", False),
 ])
 def test_flags_that_change_a_route(text, flag, present):
     assert bool(getattr(facts(text), flag)) is present

@@ -26,6 +26,7 @@ CRISIS_LABELS = LABELS[1:]
 LOKET_OF_LABEL = {"112": "alarmnummer-112", "113": "zelfmoordpreventie-113", "veilig_thuis": "veilig-thuis"}
 NEED_OF_LABEL = {"112": "levensgevaar", "113": "suicidaal", "veilig_thuis": "huiselijk_geweld"}
 LABEL_OF_NEED = {need: label for label, need in NEED_OF_LABEL.items()}
+LOKET_OF_NEED = {need: LOKET_OF_LABEL[label] for label, need in NEED_OF_LABEL.items()}
 
 SURE = 0.4       # defaults = config.yml; chosen by leave-one-writer-out cross-validation
 POSSIBLE = 0.1

@@ -120,4 +120,5 @@ def route_json(route: Optional[Route]) -> Optional[Dict[str, object]]:
         "also": [step_json(s, full=False) for s in route.also],
         "regisseur": route.regisseur,
         "peildatum": route.peildatum,
+        "datum": route.datum,
     }

@@ -7,6 +7,7 @@ classifier is not much surer of the first than of the second. Two needs behind t
 """
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from typing import Dict, Optional, Sequence, Tuple
 
@@ -19,10 +20,15 @@ NEED_PREFIX = "need_"
 
 @lru_cache(maxsize=1)
 def doors() -> Dict[str, Tuple[str, str]]:
-    """need -> (primary loket type, law) of its base rule in data/routing/rules.yml."""
+    """need -> (primary loket type, law) of its base rule valid today in data/routing/rules.yml."""
     rules = yaml.safe_load((ROUTING_DATA / "rules.yml").read_text(encoding="utf-8"))["rules"]
+    today = dt.date.today()
     out: Dict[str, Tuple[str, str]] = {}
-    for rule in rules:
+    for rule in rules:  # the version valid today (rules may carry geldig_vanaf / geldig_tot)
+        if rule.get("geldig_vanaf") and rule["geldig_vanaf"] > today:
+            continue
+        if rule.get("geldig_tot") and rule["geldig_tot"] <= today:
+            continue
         out.setdefault(rule["need"], (rule["primary"], rule["law"]))
     return out
 

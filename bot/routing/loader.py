@@ -39,10 +39,13 @@ SOURCE_FILES = [
 ]
 CONDITION_KEYS = {"leeftijd_min": int, "leeftijd_max": int, **{flag: bool for flag in FLAGS}}
 VARIANT_KEYS = {"als", "law", "primary", "also", "urgent", "regie", "kosten", "waarom", "volgende_stap", "meenemen",
-                "bron", "peildatum", "toelichting"}
+                "bron", "peildatum", "toelichting", "te_verifieren", "geldig_vanaf", "geldig_tot"}
+COST_KEYS = {"tekst", "bron", "peildatum", "toelichting", "te_verifieren", "geldig_vanaf", "geldig_tot", "varianten"}
+COST_VARIANT_KEYS = {"als", "tekst", "bron", "peildatum", "toelichting", "te_verifieren", "geldig_vanaf", "geldig_tot"}
+COST_CONDITION_KEYS = {"leeftijd_min": int, "leeftijd_max": int}
 RULE_KEYS = (VARIANT_KEYS - {"als"}) | {"need", "uitzonderingen"}
 DOMEINEN = {None, "wmo", "jeugd", "inkomen", "schulden"}
-REGION_TYPES = {"veilig-thuis", "centrumgemeente-opvang", "zorgkantoor", "werk-inkomen", "ggd"}
+REGION_TYPES = {"veilig-thuis", "centrumgemeente-opvang", "zorgkantoor", "werk-inkomen", "schuldhulp", "ggd"}
 SCOPES = {"gemeente", "regio", "landelijk", "lokaal-zorg"}
 GM_CODE = re.compile(r"^GM\d{4}$")
 
@@ -111,14 +114,24 @@ class _Reader:
                 self.problem(name, "-", f"file has no '{key}'")
         return data
 
-    def date(self, value: Any, file: str, entry: str) -> Optional[dt.date]:
+    def date(self, value: Any, file: str, entry: str, key: str = "peildatum") -> Optional[dt.date]:
         if isinstance(value, dt.date):
             return value
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.problem(file, entry, f"peildatum '{value}' is not a date (YYYY-MM-DD)")
+            self.problem(file, entry, f"{key} '{value}' is not a date (YYYY-MM-DD)")
             return None
+
+    def period(self, item: Dict[str, Any], file: str, entry: str) -> Dict[str, Optional[dt.date]]:
+        """geldig_vanaf (first day it holds) and geldig_tot (first day it no longer holds); None = open."""
+        out: Dict[str, Optional[dt.date]] = {}
+        for key in ("geldig_vanaf", "geldig_tot"):
+            value = item.get(key)
+            out[key] = self.date(value, file, entry, key) if value not in (None, "") else None
+        if out["geldig_vanaf"] and out["geldig_tot"] and out["geldig_vanaf"] >= out["geldig_tot"]:
+            self.problem(file, entry, f"geldig_vanaf {out['geldig_vanaf']} is not before geldig_tot {out['geldig_tot']}")
+        return out
 
     def sourced(self, item: Dict[str, Any], file: str, entry: str, defaults: Dict[str, Any]) -> Dict[str, Any]:
         """bron and peildatum of an entry, falling back to the file's own."""
@@ -126,7 +139,16 @@ class _Reader:
         peil = item.get("peildatum") or defaults.get("peildatum")
         if not bron:
             self.problem(file, entry, "no bron")
-        return {"bron": str(bron or ""), "peildatum": self.date(peil, file, entry) if peil else None}
+        check = item.get("te_verifieren")
+        return {"bron": str(bron or ""), "peildatum": self.date(peil, file, entry) if peil else None,
+                "te_verifieren": str(check).strip() if check else None}
+
+
+def overlaps(a: Dict[str, Optional[dt.date]], b: Dict[str, Optional[dt.date]]) -> bool:
+    """Two validity periods (geldig_vanaf inclusive, geldig_tot exclusive, None = open) share a day."""
+    start = max(a["geldig_vanaf"] or dt.date.min, b["geldig_vanaf"] or dt.date.min)
+    end = min(a["geldig_tot"] or dt.date.max, b["geldig_tot"] or dt.date.max)
+    return start < end
 
 
 def read_rows(folder: Path = ROUTING_DATA) -> Rows:
@@ -167,22 +189,50 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
 
     cost_defaults = src["costs.yml"]
     costs = cost_defaults.get("kosten") or {}
+    variant_id = 1
     for code, c in costs.items():
-        if not (c or {}).get("tekst"):
+        c = c or {}
+        for key in sorted(set(c) - COST_KEYS):
+            r.problem("costs.yml", code, f"unknown field '{key}' (allowed: {', '.join(sorted(COST_KEYS))})")
+        if not c.get("tekst"):
             r.problem("costs.yml", code, "no tekst")
-        rows.add(m.Cost, code=code, tekst=(c or {}).get("tekst", ""), **r.sourced(c or {}, "costs.yml", code, cost_defaults))
+        rows.add(m.Cost, code=code, tekst=str(c.get("tekst", "")).strip(), **r.sourced(c, "costs.yml", code, cost_defaults),
+                 **r.period(c, "costs.yml", code))
+        for pos, v in enumerate(c.get("varianten") or []):
+            where = f"{code}, variant {pos + 1}"
+            v = v or {}
+            for key in sorted(set(v) - COST_VARIANT_KEYS):
+                r.problem("costs.yml", where, f"unknown field '{key}' (allowed: {', '.join(sorted(COST_VARIANT_KEYS))})")
+            conditions = v.get("als") or {}
+            for key, value in conditions.items():
+                if key not in COST_CONDITION_KEYS:
+                    r.problem("costs.yml", where, f"unknown condition '{key}' (allowed: {', '.join(COST_CONDITION_KEYS)})")
+                elif not isinstance(value, int) or isinstance(value, bool):
+                    r.problem("costs.yml", where, f"condition '{key}' must be int")
+            period = r.period(v, "costs.yml", where)
+            if not conditions and not (period["geldig_vanaf"] or period["geldig_tot"]):
+                r.problem("costs.yml", where, "variant without 'als' or geldig_vanaf/geldig_tot: it would always replace the base text")
+            if not v.get("tekst"):
+                r.problem("costs.yml", where, "no tekst")
+            rows.add(m.CostVariant, id=variant_id, cost=code, position=pos, tekst=str(v.get("tekst", "")).strip(),
+                     leeftijd_min=conditions.get("leeftijd_min"), leeftijd_max=conditions.get("leeftijd_max"),
+                     **period, **r.sourced(v, "costs.yml", where, c if c.get("bron") else cost_defaults))
+            variant_id += 1
 
     rule_defaults = src["rules.yml"]
-    seen_needs: Dict[str, int] = {}
+    seen_needs: Dict[str, List[tuple]] = {}  # need -> [(rule number, period)]
     next_id = 1
     for i, rule in enumerate(rule_defaults.get("rules") or []):
         need = rule.get("need")
         entry = f"rule {i + 1} (need {need})"
         if need not in needs:
             r.problem("rules.yml", entry, f"unknown need '{need}'")
-        if need in seen_needs:
-            r.problem("rules.yml", entry, f"need '{need}' already has a rule (rule {seen_needs[need]})")
-        seen_needs[need] = i + 1
+        period = r.period(rule, "rules.yml", entry)
+        for other, other_period in seen_needs.get(need, []):
+            if overlaps(period, other_period):
+                r.problem("rules.yml", entry, f"need '{need}' already has a rule for (part of) this period (rule {other}); "
+                                              "give the versions geldig_vanaf/geldig_tot that do not overlap")
+        seen_needs.setdefault(need, []).append((i + 1, period))
         parent_id = next_id
         for pos, (variant, conditions) in enumerate(
             [(rule, {})] + [(ex, ex.get("als") or {}) for ex in rule.get("uitzonderingen") or []]
@@ -208,7 +258,10 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
                 if not merged.get(key):
                     r.problem("rules.yml", where, f"no {key}")
             sourced = r.sourced(variant if pos else rule, "rules.yml", where, rule if pos else rule_defaults)
+            if pos and "te_verifieren" not in variant:
+                sourced["te_verifieren"] = None  # an exception is checked on its own
             rows.add(m.Rule, id=next_id, need=need, parent_id=None if pos == 0 else parent_id, position=pos,
+                     **(period if pos == 0 else r.period(variant, "rules.yml", where)),
                      law=law, primary=merged.get("primary"), urgent=bool(merged.get("urgent")),
                      regie=bool(merged.get("regie")),
                      kosten=merged.get("kosten"), waarom=str(merged.get("waarom", "")).strip(),
@@ -270,7 +323,7 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
         if centrum is not None:
             centrum = gemeente_code(centrum, "regions.yml", entry)
         rows.add(m.Region, code=code, type=reg.get("type"), naam=reg.get("naam") or code, centrumgemeente=centrum,
-                 organisatie=reg.get("organisatie"), website=reg.get("website"), telefoon=reg.get("telefoon"),
+                 organisatie=reg.get("organisatie"), website=reg.get("website"), telefoon=reg.get("telefoon"), hoe=reg.get("hoe"),
                  opmerking=reg.get("opmerking"), **r.sourced(reg, "regions.yml", entry, reg_defaults))
         for member in dict.fromkeys(reg.get("gemeenten") or []):
             gm = gemeente_code(member, "regions.yml", entry)
@@ -279,16 +332,23 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
 
     org_defaults = src["organisations.yml"]
     loket_id = 1
+    seen_lokets: Dict[tuple, List[tuple]] = {}  # (loket type, gemeente or None) -> [(entry, period)]
     for i, org in enumerate(org_defaults.get("organisations") or []):
         entry = f"organisation {i + 1} ({org.get('naam')})"
         check_type(org.get("loket_type"), "organisations.yml", entry)
         contact = org.get("contact") or {}
         if not any(contact.get(k) for k in ("telefoon", "website", "hoe")):
             r.problem("organisations.yml", entry, "no way to contact it (telefoon, website or hoe)")
+        period = r.period(org, "organisations.yml", entry)
+        for other, other_period in seen_lokets.get((org.get("loket_type"), None), []):
+            if overlaps(period, other_period):
+                r.problem("organisations.yml", entry, f"loket type '{org.get('loket_type')}' already has an organisation for "
+                                                      f"(part of) this period ({other}); use geldig_vanaf/geldig_tot")
+        seen_lokets.setdefault((org.get("loket_type"), None), []).append((entry, period))
         rows.add(m.Loket, id=loket_id, loket_type=org.get("loket_type"), gemeente=None, naam=org.get("naam") or "",
                  telefoon=contact.get("telefoon"), website=contact.get("website"), adres=contact.get("adres"),
                  hoe=contact.get("hoe"), algemeen=bool(org.get("algemeen", False)), toelichting=org.get("toelichting"),
-                 **r.sourced(org, "organisations.yml", entry, org_defaults))
+                 **r.sourced(org, "organisations.yml", entry, org_defaults), **period)
         loket_id += 1
 
     gl = src["gemeente_lokets.yml"]
@@ -302,10 +362,18 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
         check_type(s.get("loket_type"), "gemeente_lokets.yml", entry)
         gm = gemeente_code(s.get("gemeente"), "gemeente_lokets.yml", entry)
         contact = s.get("contact") or {}
+        if not any(contact.get(k) for k in ("telefoon", "website", "hoe")):
+            r.problem("gemeente_lokets.yml", entry, "no way to contact it (telefoon, website or hoe)")
+        period = r.period(s, "gemeente_lokets.yml", entry)
+        for other, other_period in seen_lokets.get((s.get("loket_type"), gm), []):
+            if overlaps(period, other_period):
+                r.problem("gemeente_lokets.yml", entry, f"this gemeente already has a '{s.get('loket_type')}' loket for "
+                                                        f"(part of) this period ({other}); use geldig_vanaf/geldig_tot")
+        seen_lokets.setdefault((s.get("loket_type"), gm), []).append((entry, period))
         rows.add(m.Loket, id=loket_id, loket_type=s.get("loket_type"), gemeente=gm, naam=s.get("naam") or "",
                  telefoon=contact.get("telefoon"), website=contact.get("website"), adres=contact.get("adres"),
                  hoe=contact.get("hoe"), algemeen=bool(s.get("algemeen", False)), toelichting=s.get("toelichting"),
-                 **r.sourced(s, "gemeente_lokets.yml", entry, gl))
+                 **r.sourced(s, "gemeente_lokets.yml", entry, gl), **period)
         loket_id += 1
 
     # No dead ends: every loket type a rule can send someone to must be reachable somehow.

@@ -52,11 +52,35 @@ class NeedSynonym(Base):
 
 
 class Cost(Base):
+    """What a route costs, in B1. ``geldig_vanaf``/``geldig_tot`` bound the base text in time
+    (``geldig_tot`` is the first day it no longer holds); ``CostVariant`` rows replace it for an
+    age group or from a date."""
+
     __tablename__ = "cost"
     code = Column(String(60), primary_key=True)
     tekst = Column(Text, nullable=False)
     bron = Column(Text, nullable=False)
     peildatum = Column(Date, nullable=False)
+    geldig_vanaf = Column(Date)
+    geldig_tot = Column(Date)
+    te_verifieren = Column(Text)
+
+
+class CostVariant(Base):
+    """A cost text that replaces the base text when its conditions hold (first match wins)."""
+
+    __tablename__ = "cost_variant"
+    id = Column(Integer, primary_key=True)
+    cost = Column(ForeignKey("cost.code"), nullable=False, index=True)
+    position = Column(Integer, nullable=False)
+    leeftijd_min = Column(Integer)
+    leeftijd_max = Column(Integer)
+    geldig_vanaf = Column(Date)
+    geldig_tot = Column(Date)
+    tekst = Column(Text, nullable=False)
+    bron = Column(Text, nullable=False)
+    peildatum = Column(Date, nullable=False)
+    te_verifieren = Column(Text)
 
 
 class Rule(Base):
@@ -81,6 +105,10 @@ class Rule(Base):
     toelichting = Column(Text)
     bron = Column(Text, nullable=False)
     peildatum = Column(Date, nullable=False)
+    te_verifieren = Column(Text)  # what still has to be checked, or NULL
+    # validity in time (NULL = open); geldig_tot is the first day the rule no longer holds
+    geldig_vanaf = Column(Date)
+    geldig_tot = Column(Date)
     # conditions (NULL = does not matter)
     leeftijd_min = Column(Integer)
     leeftijd_max = Column(Integer)
@@ -90,6 +118,7 @@ class Rule(Base):
     pgb = Column(Boolean)
     psychische_problemen = Column(Boolean)
     tijdelijk = Column(Boolean)
+    jeugdhulp = Column(Boolean)  # the question is about youth care or child protection
 
 
 class RuleAlso(Base):
@@ -132,15 +161,17 @@ class Region(Base):
 
     __tablename__ = "region"
     code = Column(String(80), primary_key=True)
-    type = Column(String(40), nullable=False)  # veilig-thuis | centrumgemeente-opvang | zorgkantoor | werk-inkomen | ggd
+    type = Column(String(40), nullable=False)  # veilig-thuis | centrumgemeente-opvang | zorgkantoor | werk-inkomen | schuldhulp | ggd
     naam = Column(Text, nullable=False)
     centrumgemeente = Column(ForeignKey("gemeente.code"))
     organisatie = Column(Text)
     website = Column(Text)
     telefoon = Column(Text)
+    hoe = Column(Text)  # how a resident reaches it (B1), when it differs from the general route
     opmerking = Column(Text)
     bron = Column(Text, nullable=False)
     peildatum = Column(Date, nullable=False)
+    te_verifieren = Column(Text)
 
 
 class RegionMember(Base):
@@ -169,6 +200,9 @@ class Loket(Base):
     toelichting = Column(Text)
     bron = Column(Text, nullable=False)
     peildatum = Column(Date, nullable=False)
+    te_verifieren = Column(Text)
+    geldig_vanaf = Column(Date)  # NULL = open; geldig_tot is the first day it no longer holds
+    geldig_tot = Column(Date)
 
 
 class GenericLoket(Base):

@@ -11,6 +11,7 @@ organisation; when only the general route is known it is marked ``algemeen``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -24,6 +25,7 @@ REGION_TYPE_OF = {  # loket type -> region type whose arrangement decides the co
     "centrumgemeente-opvang": "centrumgemeente-opvang",
     "zorgkantoor": "zorgkantoor",
     "gemeente-werk-inkomen": "werk-inkomen",
+    "gemeente-schuldhulp": "schuldhulp",
     "ggd": "ggd",
 }
 REGISSEUR_WAAROM = ("U heeft vragen op meer dan één gebied. Het sociaal wijkteam kijkt naar alles samen. "
@@ -44,6 +46,7 @@ class Context:
     pgb: Optional[bool] = None
     psychische_problemen: Optional[bool] = None  # psychiatric problems behind the need (changes care at home)
     tijdelijk: Optional[bool] = None  # a short-term need, e.g. after an accident (changes aids)
+    jeugdhulp: Optional[bool] = None  # the question is about youth care or child protection (complaints)
     spoed: bool = False  # urgency signals in the question itself (acute injury, help stopped, ...)
 
     def merged_with(self, newer: "Context") -> "Context":
@@ -96,6 +99,7 @@ class Route:
     peildatum: str
     gemeente: Optional[GemeenteInfo] = None
     regisseur: bool = False
+    datum: Optional[str] = None  # the date the route is valid on (the rules, costs and contacts of that day)
 
     @property
     def types(self) -> List[str]:
@@ -110,14 +114,23 @@ class UnknownNeed(ValueError):
     pass
 
 
-def select_rule(table: RoutingTable, need: str, ctx: Context) -> RuleVariant:
-    """The base rule of a need, or its first exception whose conditions all hold."""
+class NoRuleOnDate(UnknownNeed):
+    """The need exists, but none of its rule versions holds on the date asked."""
+
+
+def select_rule(table: RoutingTable, need: str, ctx: Context, datum: Optional[dt.date] = None) -> RuleVariant:
+    """The base rule of a need valid on ``datum`` (default today), or its first exception valid on that
+    date whose conditions all hold."""
+    datum = datum or dt.date.today()
     try:
-        base, *exceptions = table.rules[need]
+        variants = table.rules[need]
     except KeyError:
         raise UnknownNeed(f"unknown need '{need}'") from None
-    for rule in exceptions:
-        if _holds(rule.condition, ctx):
+    base = next((v for v in variants if v.is_base and v.valid_on(datum)), None)
+    if base is None:
+        raise NoRuleOnDate(f"need '{need}' has no rule valid on {datum.isoformat()}")
+    for rule in variants:
+        if not rule.is_base and rule.base_id == base.base_id and rule.valid_on(datum) and _holds(rule.condition, ctx):
             return rule
     return base
 
@@ -134,11 +147,14 @@ def _holds(cond: Condition, ctx: Context) -> bool:
     return True
 
 
-def concrete_loket(table: RoutingTable, loket_type: str, gemeente: Optional[GemeenteInfo]) -> Tuple[str, Contact, bool]:
-    """(naam, contact, algemeen) of the loket that serves ``gemeente`` for ``loket_type``."""
+def concrete_loket(table: RoutingTable, loket_type: str, gemeente: Optional[GemeenteInfo],
+                   datum: Optional[dt.date] = None) -> Tuple[str, Contact, bool]:
+    """(naam, contact, algemeen) of the loket that serves ``gemeente`` for ``loket_type`` on ``datum``."""
+    datum = datum or dt.date.today()
     code = gemeente.code if gemeente else None
-    if code and (loket_type, code) in table.specific_lokets:
-        return _from_loket(table.specific_lokets[(loket_type, code)])
+    specific = table.specific_loket(loket_type, code, datum) if code else None
+    if specific:
+        return _from_loket(specific)
     region_type = REGION_TYPE_OF.get(loket_type)
     if code and region_type and (region_type, code) in table.region_of:
         region = table.regions[table.region_of[(region_type, code)]]
@@ -146,21 +162,24 @@ def concrete_loket(table: RoutingTable, loket_type: str, gemeente: Optional[Geme
         naam = region.organisatie or region.naam
         if centrum and loket_type == "centrumgemeente-opvang":
             naam = f"{region.naam} (centrumgemeente {centrum.naam})"
-        national = table.national_lokets.get(loket_type)
+        national = table.national_loket(loket_type, datum)
         website = region.website or (centrum.website if centrum else None) or (national.website if national else None)
         telefoon = region.telefoon or (national.telefoon if national else None)
-        hoe = national.hoe if national else None
+        hoe = region.hoe or (national.hoe if national else None)
         if not hoe and loket_type in table.generic_lokets:
             hoe = _fill(table.generic_lokets[loket_type][1], gemeente)
         return naam, Contact(telefoon=telefoon, website=website, hoe=hoe), not (region.website or region.telefoon)
-    if loket_type in table.national_lokets and not (gemeente and loket_type in table.generic_lokets):
-        return _from_loket(table.national_lokets[loket_type])
+    national = table.national_loket(loket_type, datum)
+    if national and not (gemeente and loket_type in table.generic_lokets):
+        return _from_loket(national)
     if loket_type in table.generic_lokets:
         naam, hoe = (_fill(t, gemeente) for t in table.generic_lokets[loket_type])
         website = gemeente.website if gemeente else None
         return naam, Contact(website=website, hoe=hoe), True
-    national = table.national_lokets[loket_type]  # the loader guarantees one of these exists
-    return _from_loket(national)
+    # the loader guarantees an organisation exists; none holds on this date: the nearest version
+    versions = table.national_lokets[loket_type]
+    before = [v for v in versions if v.geldig_vanaf is None or v.geldig_vanaf <= datum]
+    return _from_loket(before[-1] if before else versions[0])
 
 
 def _fill(template: str, gemeente: Optional[GemeenteInfo]) -> str:
@@ -177,21 +196,23 @@ def _from_loket(lk: LoketInfo) -> Tuple[str, Contact, bool]:
 
 
 def _step(table: RoutingTable, loket_type: str, law: str, waarom: str, bron: str,
-          gemeente: Optional[GemeenteInfo], **extra) -> Step:
-    naam, contact, algemeen = concrete_loket(table, loket_type, gemeente)
+          gemeente: Optional[GemeenteInfo], datum: Optional[dt.date] = None, **extra) -> Step:
+    naam, contact, algemeen = concrete_loket(table, loket_type, gemeente, datum)
     return Step(loket_type=loket_type, law=law, naam=naam, contact=contact, waarom=waarom, bron=bron,
                 algemeen=algemeen, **extra)
 
 
-def _rule_step(table: RoutingTable, rule: RuleVariant, gemeente: Optional[GemeenteInfo]) -> Step:
-    return _step(table, rule.primary, rule.law, rule.waarom, rule.bron, gemeente, need=rule.need,
-                 kosten=table.costs.get(rule.kosten) if rule.kosten else None,
+def _rule_step(table: RoutingTable, rule: RuleVariant, gemeente: Optional[GemeenteInfo], ctx: Context,
+               datum: dt.date) -> Step:
+    return _step(table, rule.primary, rule.law, rule.waarom, rule.bron, gemeente, datum, need=rule.need,
+                 kosten=table.cost_text(rule.kosten, ctx.leeftijd, datum),
                  volgende_stap=rule.volgende_stap, meenemen=rule.meenemen)
 
 
-def _also_step(table: RoutingTable, loket_type: str, gemeente: Optional[GemeenteInfo], bron: str) -> Step:
+def _also_step(table: RoutingTable, loket_type: str, gemeente: Optional[GemeenteInfo], bron: str,
+               datum: dt.date) -> Step:
     laws = table.loket_type_laws.get(loket_type, ("geen",))
-    return _step(table, loket_type, laws[0], table.loket_types[loket_type].uitleg, bron, gemeente)
+    return _step(table, loket_type, laws[0], table.loket_types[loket_type].uitleg, bron, gemeente, datum)
 
 
 def main_need(table: RoutingTable, needs: Sequence[str], rules: Dict[str, RuleVariant]) -> str:
@@ -207,16 +228,18 @@ def main_need(table: RoutingTable, needs: Sequence[str], rules: Dict[str, RuleVa
 
 
 def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Context = Context(),
-          table: Optional[RoutingTable] = None) -> Route:
-    """Route a household's needs (main need first) in a gemeente (None when not yet known)."""
+          table: Optional[RoutingTable] = None, datum: Optional[dt.date] = None) -> Route:
+    """Route a household's needs (main need first) in a gemeente (None when not yet known), with the
+    rules, costs and contacts valid on ``datum`` (default: today)."""
     if table is None:
         from bot.routing.table import default_table
 
         table = default_table()
+    datum = datum or dt.date.today()
     ordered = list(dict.fromkeys(needs))
     if not ordered:
         raise UnknownNeed("no need given")
-    rules = {n: select_rule(table, n, context) for n in ordered}
+    rules = {n: select_rule(table, n, context, datum) for n in ordered}
 
     crisis_needs = [n for n in CRISIS_ORDER if n in rules]
     other = [n for n in ordered if n not in crisis_needs]
@@ -233,19 +256,19 @@ def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Conte
     also_types: List[Tuple[str, str]] = []  # (loket type, law or "")
     if crisis_needs:
         main = rules[crisis_needs[0]]
-        primary = _rule_step(table, main, gemeente)
+        primary = _rule_step(table, main, gemeente, context, datum)
         followers = crisis_needs[1:] + other
         waarom, bron, regisseur = main.waarom, main.bron, False
     elif len(domains) >= 2:
         lead = rules[main_need(table, kept, rules)]
-        primary = _step(table, REGISSEUR, lead.law, REGISSEUR_WAAROM, REGISSEUR_BRON, gemeente,
+        primary = _step(table, REGISSEUR, lead.law, REGISSEUR_WAAROM, REGISSEUR_BRON, gemeente, datum,
                         volgende_stap=REGISSEUR_STAP,
-                        kosten=table.costs.get(lead.kosten) if lead.kosten else None)
+                        kosten=table.cost_text(lead.kosten, context.leeftijd, datum))
         followers = other
         waarom, bron, regisseur = REGISSEUR_WAAROM, REGISSEUR_BRON, True
     else:
         main = rules[kept[0]]
-        primary = _rule_step(table, main, gemeente)
+        primary = _rule_step(table, main, gemeente, context, datum)
         followers = [n for n in other if n != kept[0]]
         waarom, bron, regisseur = main.waarom, main.bron, False
         also_types.extend((t, "") for t in main.also)
@@ -256,16 +279,16 @@ def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Conte
         rule = rules[n]
         if rule.primary not in seen:
             seen.add(rule.primary)
-            also_steps.append(_rule_step(table, rule, gemeente))
+            also_steps.append(_rule_step(table, rule, gemeente, context, datum))
     for n in ([crisis_needs[0]] if crisis_needs else []) + followers:
         also_types.extend((t, "") for t in rules[n].also)
     for loket_type, _ in also_types:
         if loket_type not in seen:
             seen.add(loket_type)
-            also_steps.append(_also_step(table, loket_type, gemeente, bron))
+            also_steps.append(_also_step(table, loket_type, gemeente, bron, datum))
 
     urgent = bool(crisis_needs) or context.spoed or any(rules[n].urgent for n in ordered)
     peildatum = max(r.peildatum for r in rules.values()).isoformat()
     return Route(needs=tuple(ordered), primary=primary, also=tuple(also_steps), urgent=urgent,
                  crisis=rules[crisis_needs[0]].primary if crisis_needs else None, waarom=waarom, bron=bron,
-                 peildatum=peildatum, gemeente=gemeente, regisseur=regisseur)
+                 peildatum=peildatum, gemeente=gemeente, regisseur=regisseur, datum=datum.isoformat())

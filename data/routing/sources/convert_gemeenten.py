@@ -1,6 +1,6 @@
 """Build data/routing/gemeenten.yml and regions.yml from the source files in this folder.
 
-Run: /work/main/.venv/bin/python data/routing/sources/convert_gemeenten.py  (from /work/main)
+Run: .venv/bin/python data/routing/sources/convert_gemeenten.py  (from the project root)
 See README.md in this folder for provenance.
 """
 import csv, re, unicodedata
@@ -50,8 +50,9 @@ VOORMALIG = {
     "Leeuwarden": ["Leeuwarderadeel", "Littenseradiel", "Boarnsterhim"],
     "Súdwest-Fryslân": ["Bolsward", "Sneek", "Wymbritseradiel", "Wûnseradiel", "Nijefurd", "Littenseradiel", "Boarnsterhim"],
     "Heerenveen": ["Boarnsterhim"],
-    "Tytsjerksteradiel": ["Boarnsterhim"],
-    "De Fryske Marren": ["Gaasterlân-Sleat", "Lemsterland", "Skarsterlân"],
+    # Boarnsterhim (2014) went to Leeuwarden, Heerenveen, Súdwest-Fryslân and De Fryske Marren (Terherne), not to
+    # Tytsjerksteradiel: boarnsterhim.nl (herindeling) and plaatsengids.nl/boarnsterhim, checked 2026-12-06
+    "De Fryske Marren": ["Gaasterlân-Sleat", "Lemsterland", "Skarsterlân", "Boarnsterhim"],
     "Hoeksche Waard": ["Binnenmaas", "Cromstrijen", "Korendijk", "Oud-Beijerland", "Strijen"],
     "Molenlanden": ["Giessenlanden", "Molenwaard", "Graafstroom", "Liesveld", "Nieuw-Lekkerland"],
     "Vijfheerenlanden": ["Leerdam", "Vianen", "Zederik"],
@@ -165,6 +166,7 @@ ALIAS = {
     "Rijswijk (ZH.)": ["Rijswijk (Zuid-Holland)"],
     "Stein (L.)": ["Stein (Limburg)"],
     "Nuenen, Gerwen en Nederwetten": ["Nuenen c.a."],
+    "Hollands Kroon": ["Hollandse Kroon"],  # the seeds write 'Hollandse Kroon'; CBS writes 'Hollands Kroon' (GM1911)
 }
 
 # Well-known wijken/stadsdelen residents name that are not BAG woonplaatsen (own knowledge)
@@ -235,15 +237,18 @@ head_g = OrderedDict([
 
 # ---------------- regions ----------------
 regions = []
-def R(code, typ, naam, members, bron, opm=None, centrum=None, org=None, website=None, peil="2025-01-01"):
+def R(code, typ, naam, members, bron, opm=None, centrum=None, org=None, website=None, peil="2025-01-01", hoe=None,
+      check=None):
     e = OrderedDict([("code", code), ("type", typ), ("naam", naam)])
     if centrum: e["centrumgemeente"] = name2code[centrum]
     if org: e["organisatie"] = org
     if website: e["website"] = website
+    if hoe: e["hoe"] = hoe
     e["gemeenten"] = sorted(name2code[m] for m in members)
     e["bron"] = bron
     e["peildatum"] = peil
     if opm: e["opmerking"] = opm
+    if check: e["te_verifieren"] = check
     regions.append(e)
 
 # Veilig Thuis: derived from veiligheidsregio membership
@@ -262,6 +267,8 @@ for e in gem:
 WEST_BRABANT = ["Alphen-Chaam", "Altena", "Baarle-Nassau", "Bergen op Zoom", "Breda", "Drimmelen", "Etten-Leur",
                 "Geertruidenberg", "Halderberge", "Moerdijk", "Oosterhout", "Roosendaal", "Rucphen", "Steenbergen",
                 "Woensdrecht", "Zundert"]
+VT_CHECK = ("indeling afgeleid van de veiligheidsregio's, niet gecontroleerd tegen CBS 'Veilig Thuis-regio' (26 hier, CBS 25). "
+            "Het landelijke nummer 0800-2000 verbindt door naar de juiste regio, dus de route klopt ook als de indeling afwijkt")
 vt_bron = ("Afgeleid van veiligheidsregio-indeling: minvws/nl-covid19-data-dashboard packages/common/src/data/gm.ts "
            "@ 1705ac930e912d250e3b510a6609ef18da7d0f00 (vrCode per gemeente) en vr.ts (namen)")
 for vr, naam in VR_NAMES.items():
@@ -276,11 +283,11 @@ for vr, naam in VR_NAMES.items():
         R("vt-west-brabant", "veilig-thuis", "Veilig Thuis West-Brabant", wb,
           vt_bron + "; splitsing: moerdijk.nl besluitenlijst 2018 'Gemeenschappelijke regeling voor Veilig Thuis West-Brabant' "
           "(18 gemeenten, Breda centrumgemeente) en bredavandaag.nl 2014-12-11",
-          opm + "; 18 gemeenten in 2015 = nu 16 (Aalburg, Werkendam, Woudrichem zijn Altena)")
+          opm + "; 18 gemeenten in 2015 = nu 16 (Aalburg, Werkendam, Woudrichem zijn Altena)", check=VT_CHECK)
         R("vt-midden-brabant", "veilig-thuis", "Veilig Thuis Midden-Brabant", mb, vt_bron,
           opm + "; rest van veiligheidsregio Midden- en West-Brabant na afsplitsing West-Brabant (de regio Hart van Brabant zonder "
           "Heusden); of Heusden (VR Brabant-Noord) hierbij hoort is niet geverifieerd. Mogelijk telt CBS West- en Midden-Brabant als "
-          "één VT-regio (dat zou het verschil 26/25 verklaren), niet nagegaan")
+          "één VT-regio (dat zou het verschil 26/25 verklaren), niet nagegaan", check=VT_CHECK)
         continue
     extra = ""
     if vr == "VR09":
@@ -294,7 +301,7 @@ for vr, naam in VR_NAMES.items():
         extra = ("; Heusden (veiligheidsregio Brabant-Noord) hoort in het sociaal domein bij de regio Hart van Brabant en valt "
                  "mogelijk onder Veilig Thuis Midden-Brabant; niet zeker, daarom hier gelaten (te verifiëren)")
     R("vt-" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()).strip("-"),
-      "veilig-thuis", "Veilig Thuis " + naam, mem, vt_bron, opm + extra)
+      "veilig-thuis", "Veilig Thuis " + naam, mem, vt_bron, opm + extra, check=VT_CHECK)
 
 # Centrumgemeenten maatschappelijke opvang / beschermd wonen (Wmo 2015). No data file with the regional
 # division was found (see README.md); the division below is the author's knowledge, backed for some regions by
@@ -306,7 +313,7 @@ MO_KENNIS_BRON = "VNG/Rijksoverheid indeling centrumgemeenten maatschappelijke o
 MO_KENNIS_OPM = "Indeling uit kennis van de auteur, niet uit een databestand; te verifiëren bij de gemeente of VNG."
 MO_PEIL = "2025-01-01"
 # regions whose centrumgemeente and complete membership come from a dated public page -> peildatum of that page
-MO_PAGE_SOURCED = {"enschede": "2021-02-01", "vlaardingen": "2020-05-03", "heerlen": "2025-01-01"}
+MO_PAGE_SOURCED = {"enschede": "2021-02-01", "vlaardingen": "2020-05-03", "heerlen": "2025-01-01", "delft": "2026-12-06"}
 # code suffix, centrumgemeente, regio-omschrijving, members, extra bron (public page) or None, extra opmerking or None
 MO_BW = [
     ("groningen", "Groningen", "provincie Groningen", prov_members["Groningen"], None, None),
@@ -379,9 +386,18 @@ MO_BW = [
     ("leiden", "Leiden", "Holland Rijnland",
      ["Alphen aan den Rijn", "Hillegom", "Kaag en Braassem", "Katwijk", "Leiden", "Leiderdorp", "Lisse", "Nieuwkoop",
       "Noordwijk", "Oegstgeest", "Teylingen", "Voorschoten", "Zoeterwoude"], None, None),
-    ("den-haag", "'s-Gravenhage", "Haaglanden",
-     ["'s-Gravenhage", "Delft", "Leidschendam-Voorburg", "Midden-Delfland", "Pijnacker-Nootdorp", "Rijswijk (ZH.)",
-      "Wassenaar", "Westland", "Zoetermeer"], None, None),
+    ("den-haag", "'s-Gravenhage", "Haaglanden (zonder Delft Westland Oostland)",
+     ["'s-Gravenhage", "Leidschendam-Voorburg", "Rijswijk (ZH.)", "Wassenaar", "Zoetermeer"], None,
+     "Delft, Midden-Delfland, Pijnacker-Nootdorp en Westland gaan via Delft (regio DWO)"),
+    ("delft", "Delft", "Delft Westland Oostland (DWO)",
+     ["Delft", "Midden-Delfland", "Pijnacker-Nootdorp", "Westland"],
+     "https://lokaleregelgeving.overheid.nl/CVDR626683 (Beleidsregels landelijke toegankelijkheid maatschappelijke opvang regio DWO, "
+     "geldend vanaf 1-8-2019: Delft is centrumgemeente maatschappelijke opvang voor Westland, Midden-Delfland en Pijnacker-Nootdorp); "
+     "https://www.pijnacker-nootdorp.nl/direct-regelen/zorg-en-welzijn/beschermd-wonen-18 (beschermd wonen en opvang: aanmelden bij de "
+     "eigen gemeente, doorverwezen naar Delft Support, www.delftsupport.nl; Delft beslist); "
+     "https://www.sociaalpleinwestland.nl/proces/beschermd-wonen (beschermd wonen voor Westland via een Wmo-melding bij de gemeente Delft)",
+     "Voor Midden-Delfland is alleen de maatschappelijke opvang via Delft bevestigd (CVDR626683); beschermd wonen via Delft is daar "
+     "niet apart nagegaan"),
     ("gouda", "Gouda", "Midden-Holland",
      ["Bodegraven-Reeuwijk", "Gouda", "Krimpenerwaard", "Waddinxveen", "Zuidplas"], None, None),
     ("rotterdam", "Rotterdam", "Rotterdam-Rijnmond (zonder Nieuwe Waterweg Noord)",
@@ -451,8 +467,14 @@ for suffix, centrum, regio, members, extra_bron, extra_opm in MO_BW:
         bron = MO_KENNIS_BRON + ("; steun: " + extra_bron if extra_bron else "")
         opm = MO_KENNIS_OPM + extra
         peil = MO_PEIL
+    check = None if suffix in MO_PAGE_SOURCED else ("indeling uit kennis van de auteur; controleer bij de centrumgemeente of VNG "
+                                                   "(geen databestand met de indeling gevonden)")
+    if suffix == "delft":
+        check = "beschermd wonen voor Midden-Delfland via Delft niet apart bevestigd"
     R("mo-bw-" + suffix, "centrumgemeente-opvang", f"Maatschappelijke opvang en beschermd wonen regio {regio}", members,
-      bron, opm, centrum=centrum, peil=peil)
+      bron, opm, centrum=centrum, peil=peil, website="https://www.delftsupport.nl" if suffix == "delft" else None,
+      hoe=("Meld u bij de Wmo van uw eigen gemeente, of bij Delft Support. De gemeente Delft beslist over opvang en beschermd wonen "
+           "voor de hele regio.") if suffix == "delft" else None, check=check)
 assert set(mo_seen) == set(name2code), sorted(set(name2code) - set(mo_seen))
 
 # Zorgkantoorregio's from the 2014 besluit, mapped to current municipalities
@@ -465,6 +487,14 @@ RENAME = {"Bergen nh": "Bergen (NH.)", "Bergen lb": "Bergen (L.)", "Beek": "Beek
           "Súdwest Fryslân": "Súdwest-Fryslân", "de Friese Meren": "De Fryske Marren", "’s-Gravenhage": "'s-Gravenhage",
           "‘s-Hertogenbosch": "'s-Hertogenbosch", "Oost-Gelre": "Oost Gelre", "Nuenen; Gerwen en Nederwetten": "Nuenen, Gerwen en Nederwetten"}
 CURRENT_ORG = {"Agis Zorgverzekeringen N.V.": "Zilveren Kruis Zorgkantoor", "Achmea Zorgkantoor N.V.": "Zilveren Kruis Zorgkantoor"}
+# The 2014 legal entity names without legal form, as residents find them (e.g. 'CZ zorgkantoor B.V.' -> 'CZ Zorgkantoor').
+# Only the legal form is dropped; whether Trias, Univé and Salland still execute their region was not found (te verifiëren).
+DISPLAY_ORG = {"Stichting Zorgkantoor Menzis": "Menzis Zorgkantoor", "Zorgkantoor Friesland B.V.": "Zorgkantoor Friesland",
+               "VGZ Zorgkantoor B.V.": "VGZ Zorgkantoor", "CZ zorgkantoor B.V.": "CZ Zorgkantoor",
+               "Zorgkantoor DSW B.V.": "DSW Zorgkantoor", "Trias Zorgkantoor B.V.": "Trias Zorgkantoor",
+               "Univé Zorgkantoor B.V.": "Univé Zorgkantoor", "Salland Zorgkantoor B.V.": "Salland Zorgkantoor",
+               "OWM Zorgverzekeraar Zorg en Zekerheid U.A.": "Zorg en Zekerheid Zorgkantoor"}
+UNCERTAIN_ORG = {"Trias Zorgkantoor B.V.", "Univé Zorgkantoor B.V.", "Salland Zorgkantoor B.V."}
 zk_unplaced = set()
 zk_assign = defaultdict(set)
 zk_own = {}
@@ -519,28 +549,83 @@ for regio, org in zk_meta.items():
         opm += f"in 2014 '{org}', dat is nu {CURRENT_ORG[org]}; "
         org_out = CURRENT_ORG[org]
     else:
-        org_out = org
-        opm += "huidige uitvoerder niet geverifieerd; "
+        org_out = DISPLAY_ORG.get(org, org)
+        opm += f"in 2014 '{org}'; "
+        if org in UNCERTAIN_ORG:
+            opm += "of deze uitvoerder de regio nog uitvoert is niet gevonden; "
     opm += "CBS telt nu 31 zorgkantoorregio's (deze bron 32): mogelijk zijn twee regio's samengevoegd"
     for note in zk_notes.get(regio, []):
         opm += "; " + note
     code = "zk-" + re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", regio).encode("ascii", "ignore").decode().lower()).strip("-")
-    R(code, "zorgkantoor", "Zorgkantoorregio " + regio, mem, zk_bron, opm, org=org_out, peil="2014-01-01")
+    check = ("regio-indeling van 2014; de indeling en uitvoerders van 2026 (Zorginstituut/VWS) zijn niet gevonden in de "
+             "geraadpleegde bronnen" + ("; uitvoerder onzeker" if org in UNCERTAIN_ORG else ""))
+    R(code, "zorgkantoor", "Zorgkantoorregio " + regio, mem, zk_bron, opm, org=org_out, peil="2014-01-01", check=check)
 
 # Werk en inkomen
-R("wi-drechtsteden", "werk-inkomen", "Sociale Dienst Drechtsteden (GR Drechtsteden)",
-  ["Alblasserdam", "Dordrecht", "Hardinxveld-Giessendam", "Hendrik-Ido-Ambacht", "Papendrecht", "Sliedrecht", "Zwijndrecht"],
-  "Seed 002 (shared/seeds/002_8f711c6fb5ac4ec8.txt r. 3359-3365: sinds 1-1-2015 is de GR Drechtsteden verantwoordelijk voor "
-  "Participatiewet en Wmo, o.a. voor Papendrecht; stand 2018); ledenlijst: eigen kennis",
-  "kennisbank.md §6: de latere vorm van de Drechtsteden-regeling is onzeker ('te verifiëren'); peildatum is die van de seed",
-  peil="2018-01-01")
-R("wi-isd-bollenstreek", "werk-inkomen", "ISD Bollenstreek (Intergemeentelijke Sociale Dienst)",
-  ["Hillegom", "Lisse", "Noordwijk", "Teylingen"], "eigen kennis van de auteur",
-  "voert Participatiewet uit voor de vier Bollenstreekgemeenten; te verifiëren")
+CHECKED = "2026-12-06"
+DRECHT = ["Alblasserdam", "Dordrecht", "Hardinxveld-Giessendam", "Hendrik-Ido-Ambacht", "Papendrecht", "Sliedrecht", "Zwijndrecht"]
+DRECHT_BRON = ("https://dordrecht.jaarverslag-2024.nl/p29228/welke-verbonden-partijen-hebben-bijgedragen (jaarverslag 2024 Dordrecht: "
+               "Gemeenschappelijke regeling Sociaal, deelnemers Alblasserdam, Dordrecht, Hendrik-Ido-Ambacht, Papendrecht, Sliedrecht, "
+               "Zwijndrecht en Hardinxveld-Giessendam; Participatiewet, schuldhulpverlening en Wmo-maatwerkvoorzieningen); "
+               "seed 002 (GR Drechtsteden sinds 2015)")
+DRECHT_CHECK = ("de naam waaronder inwoners de dienst vinden (vroeger 'Sociale Dienst Drechtsteden') en de website zijn niet "
+                "opnieuw gevonden; daarom geen website")
+R("wi-drechtsteden", "werk-inkomen", "Sociale Dienst Drechtsteden (GR Sociaal Drechtsteden)", DRECHT, DRECHT_BRON,
+  "de zeven Drechtsteden voeren Participatiewet, schuldhulp en Wmo-maatwerk samen uit", peil=CHECKED, check=DRECHT_CHECK,
+  hoe="Bel of mail uw gemeente en vraag naar Werk en Inkomen. Dat regelen de Drechtsteden samen.")
+R("sh-drechtsteden", "schuldhulp", "Schuldhulp van de Drechtsteden (GR Sociaal Drechtsteden)", DRECHT, DRECHT_BRON,
+  None, peil=CHECKED, check=DRECHT_CHECK,
+  hoe="Bel of mail uw gemeente en vraag naar schuldhulp. Dat regelen de Drechtsteden samen.")
+WIL = ["Houten", "IJsselstein", "Lopik", "Nieuwegein"]
+WIL_BRON = ("https://www.wil-lekstroom.nl/over-wil/regelgeving-en-verordeningen (WIL is de regionale sociale dienst voor Houten, "
+            "IJsselstein, Lopik en Nieuwegein; bellen ma-vr 8.30-17.00 uur); https://www.wil-lekstroom.nl/over-wil/dienstverlening "
+            "(Participatiewet, bijzondere bijstand, Wet gemeentelijke schuldhulpverlening); houten.nl (intake bij WIL in Nieuwegein)")
+R("wi-wil-lekstroom", "werk-inkomen", "Werk en Inkomen Lekstroom (WIL)", WIL, WIL_BRON, None,
+  org="Werk en Inkomen Lekstroom (WIL)", website="https://www.wil-lekstroom.nl", peil=CHECKED,
+  hoe="Neem contact op met Werk en Inkomen Lekstroom (WIL), op werkdagen van 8.30 tot 17.00 uur. Het telefoonnummer staat op wil-lekstroom.nl.")
+R("sh-wil-lekstroom", "schuldhulp", "Schuldhulp via Werk en Inkomen Lekstroom (WIL)", WIL, WIL_BRON, None,
+  org="Werk en Inkomen Lekstroom (WIL)", website="https://www.wil-lekstroom.nl", peil=CHECKED,
+  hoe="Neem contact op met Werk en Inkomen Lekstroom (WIL) en vraag naar schuldhulp. Het telefoonnummer staat op wil-lekstroom.nl.")
+R("wi-ferm-werk", "werk-inkomen", "Ferm Werk", ["Bodegraven-Reeuwijk", "Montfoort", "Oudewater", "Woerden"],
+  "https://fermwerk.nl/uw-inkomen/uw-uitkering/participatiewet (bijstandsuitkering voor inwoners van Woerden, Bodegraven-Reeuwijk, "
+  "Montfoort en Oudewater); sdg.rijksoverheid.nl (gemeente Bodegraven-Reeuwijk: bijzondere bijstand bij Ferm Werk); "
+  "rtvmiddenholland.nl (Ferm Werk voert voor de vier gemeenten de bijstand uit)", None,
+  org="Ferm Werk", website="https://www.fermwerk.nl", peil=CHECKED,
+  hoe="Vraag bijstand aan bij Ferm Werk. Op fermwerk.nl staat hoe, en hoe u Ferm Werk bereikt.")
+R("wi-laborijn", "werk-inkomen", "Laborijn", ["Aalten", "Doetinchem"],
+  "https://www.laborijn.nl/checklist ('Bent u inwoner van Aalten of Doetinchem? ... Dan kunt u een uitkering aanvragen'); "
+  "rtvslingeland.nl 2021-02-25 (sociale dienst Laborijn voor Doetinchem en Aalten)",
+  "issue 10 noemt ook Oost Gelre en Winterswijk; de gevonden bronnen noemen alleen Aalten en Doetinchem",
+  org="Laborijn", website="https://www.laborijn.nl", peil=CHECKED,
+  check="Oost Gelre en Winterswijk (genoemd in issue 10) niet bevestigd; daarom niet ingedeeld",
+  hoe="Vraag een uitkering aan bij Laborijn, de sociale dienst. Op laborijn.nl staat hoe.")
+ISD = ["Hillegom", "Lisse", "Noordwijk", "Teylingen"]
+R("wi-isd-bollenstreek", "werk-inkomen", "ISD Bollenstreek (Intergemeentelijke Sociale Dienst)", ISD,
+  "https://isdbollenstreek.nl (bijzondere bijstand en noodfonds; schulddienstverlening voor Hillegom, Lisse, Noordwijk en Teylingen); "
+  "rd.nl 2018-01 (ISD voert sociale zekerheid en Wmo uit voor Hillegom, Lisse, Noordwijk(erhout) en Teylingen)", None,
+  org="ISD Bollenstreek", website="https://isdbollenstreek.nl", peil=CHECKED,
+  hoe="Neem contact op met de ISD Bollenstreek in Lisse. Op isdbollenstreek.nl staat hoe.")
+R("sh-isd-bollenstreek", "schuldhulp", "Schulddienstverlening ISD Bollenstreek", ISD,
+  "https://isdbollenstreek.nl/Schulden/Schulden/Schulden (inwoners van Hillegom, Lisse, Noordwijk en Teylingen kunnen voor "
+  "schulddienstverlening terecht bij de ISD Bollenstreek; gratis adviesgesprek)", None,
+  org="ISD Bollenstreek", website="https://isdbollenstreek.nl", peil=CHECKED,
+  hoe="Vraag bij de ISD Bollenstreek een gratis adviesgesprek over geld en schulden aan. Op isdbollenstreek.nl staat hoe.")
+RDWI = ["Bunnik", "De Bilt", "Utrechtse Heuvelrug", "Wijk bij Duurstede", "Zeist"]
+RDWI_BRON = ("https://lokaleregelgeving.overheid.nl/CVDR743404/1 (Beleidsplan Schulddienstverlening & Budgetbeheer 2025-2027 van de "
+             "Regionale Dienst Werk en Inkomen Kromme Rijn Heuvelrug: De Bilt, Bunnik, Utrechtse Heuvelrug, Wijk bij Duurstede en Zeist)")
+R("sh-rdwi", "schuldhulp", "Regionale Dienst Werk en Inkomen Kromme Rijn Heuvelrug (RDWI)", RDWI, RDWI_BRON, None,
+  org="Regionale Dienst Werk en Inkomen Kromme Rijn Heuvelrug (RDWI)", peil=CHECKED,
+  check="website en telefoon van de RDWI niet gevonden",
+  hoe="Bel of mail uw gemeente en vraag naar schuldhulp. De RDWI doet dit voor de gemeente.")
+R("wi-rdwi", "werk-inkomen", "Regionale Dienst Werk en Inkomen Kromme Rijn Heuvelrug (RDWI)", RDWI, RDWI_BRON,
+  "de bron gaat over schulddienstverlening; dat de RDWI ook de bijstand uitvoert volgt uit de naam en is niet apart nagegaan",
+  org="Regionale Dienst Werk en Inkomen Kromme Rijn Heuvelrug (RDWI)", peil=CHECKED,
+  check="uitvoering van de Participatiewet door de RDWI niet apart bevestigd; website en telefoon niet gevonden",
+  hoe="Bel of mail uw gemeente en vraag naar Werk en Inkomen. De RDWI doet dit voor de gemeente.")
 
 head_r = OrderedDict([
     ("bron", "zie per regio; overzicht en werkwijze in data/routing/sources/README.md"),
-    ("peildatum", "2025-01-01"),
+    ("peildatum", "2026-12-06"),
     ("regions", regions),
 ])
 
