@@ -51,7 +51,7 @@ model: setup
 	@$(PY) -m bot.tools.train
 
 eval: setup model
-	$(PY) bench/evaluate.py --write-docs
+	$(PY) bench/evaluate.py
 
 bench: setup model
 	$(PY) bench/routing_bench.py

@@ -151,7 +151,7 @@ def score(items: List[Dict], answers: List[Dict], after_question: Optional[List[
     """Question sets. ``after_question``: per item, the answer after the simulated resident
     answered the question back (the same answer when none was asked)."""
     n_route = n_type = n_law = n_law_total = n_right = 0
-    crisis_total = crisis_hit = false_alarm = 0
+    crisis_total = crisis_hit = false_alarm = notes = 0
     oos_total = oos_right = 0
     asked = sum(1 for a in answers if a.get("ask_back")) if any("ask_back" in a for a in answers) else None
     errors = collections.Counter()
@@ -159,6 +159,7 @@ def score(items: List[Dict], answers: List[Dict], after_question: Optional[List[
         exp = item["expect"]
         r = ans.get("route")
         got_type = r["primary"]["loket_type"] if r else "(geen route)"
+        notes += not exp.get("crisis") and bool(ans.get("safety_note"))
         if exp.get("out_of_scope"):
             oos_total += 1
             oos_right += r is None
@@ -183,7 +184,7 @@ def score(items: List[Dict], answers: List[Dict], after_question: Optional[List[
         "primary_type": n_type / n_route if n_route else 0, "law": n_law / n_law_total if n_law_total else 0,
         "routed_right": n_right / n_route if n_route else 0,
         "crisis_recall": crisis_hit / crisis_total if crisis_total else 1.0, "crisis_n": crisis_total,
-        "false_alarms": false_alarm, "out_of_scope": oos_right / oos_total if oos_total else 1.0, "oos_n": oos_total,
+        "false_alarms": false_alarm, "notes": notes, "out_of_scope": oos_right / oos_total if oos_total else 1.0, "oos_n": oos_total,
         "n": len(items), "errors": errors, "asked": asked / len(items) if items and asked is not None else None,
         "first_time": sum(answer_right(i["expect"], a) for i, a in zip(items, answers)) / len(items),
         "after_one": None,
@@ -284,13 +285,14 @@ def pct(x: Optional[float], digits: int = 1) -> str:
 
 def routing_table_md(results: Dict[str, Dict], times: Dict[str, List[float]]) -> str:
     rows = ["| system | primary loket type | law | routed right | out of scope | crisis recall | false crisis alarms "
-            "| chat asks back | right first time | right after ≤ 1 question | median ms/question |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
+            "| safety sentences on non-crisis questions | chat asks back | right first time | right after ≤ 1 question "
+            "| median ms/question |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, s in results.items():
         ms = f"{statistics.median(times[name]):.1f}" if times.get(name) else "–"
         rows.append(f"| {name} | {pct(s['primary_type'])} | {pct(s['law'])} | {pct(s['routed_right'])} | "
                     f"{pct(s['out_of_scope'], 0)} (n={s['oos_n']}) | {pct(s['crisis_recall'], 0)} (n={s['crisis_n']}) | "
-                    f"{s['false_alarms']} | {pct(s['asked'], 0)} | {pct(s['first_time'])} | {pct(s['after_one'])} | {ms} |")
+                    f"{s['false_alarms']} | {s['notes']} | {pct(s['asked'], 0)} | {pct(s['first_time'])} | {pct(s['after_one'])} | {ms} |")
     return "\n".join(rows)
 
 

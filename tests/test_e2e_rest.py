@@ -79,3 +79,22 @@ def test_conversation_survives_a_restart(endpoints, servers):
     servers[:] = serve.start(RASA_PORT, ACTIONS_PORT, endpoints=endpoints, quiet=True)
     events = get("/conversations/blijft/tracker")["events"]
     assert any(e.get("event") == "user" and e.get("text") == "ik heb schulden" for e in events)
+
+
+def test_a_crisis_gets_the_number_first(servers):
+    answer = post("mijn vader ademt niet meer en is helemaal blauw", sender="crisis-nl", metadata={"gemeente": "Ede"})
+    assert answer and "112" in answer[0], answer
+
+
+@pytest.mark.parametrize("message, first_words, number", [
+    ("my husband collapsed and he is not breathing, what do i do", "Is someone in danger right now? Call 112", "112"),
+    ("mój mąż nie oddycha i jest cały siny, co mam robić", "Czy ktoś jest teraz w niebezpieczeństwie? Zadzwoń pod 112", "112"),
+    ("Kocam beni her gün dövüyor ve çocuklarımı tehdit ediyor, ne yapmalıyım", "", "0800-2000"),
+    ("زوجي يضربني كل يوم وأنا خائفة على أطفالي، ماذا أفعل", "", "0800-2000"),
+])
+def test_a_resident_who_does_not_write_dutch_is_answered_in_their_language(servers, message, first_words, number):
+    answer = post(message, sender=f"taal-{number}-{len(message)}", metadata={"gemeente": "Utrecht"})
+    text = " ".join(answer)
+    assert answer[0].startswith(first_words), answer
+    assert number in text and "112" in text
+    assert "In welke gemeente" not in text  # no Dutch form for someone who cannot read it

@@ -49,6 +49,15 @@ def test_numbers_come_from_the_routing_table(table):
     from dataclasses import replace
 
     lokets = dict(table.national_lokets)
-    lokets["veilig-thuis"] = replace(lokets["veilig-thuis"], telefoon="0800-1234")
+    lokets["veilig-thuis"] = tuple(replace(v, telefoon="0800-1234") for v in lokets["veilig-thuis"])
     other = replace(table, national_lokets=lokets)
     assert "0800-1234" in " ".join(reply(other, "en"))
+
+
+def test_geez_script_is_not_taken_for_dutch():
+    assert detect("ሰላም፡ ሓገዝ የድልየኒ እየ").code == "ti"
+
+
+@pytest.mark.parametrize("text", ["gemeente Súdwest-Fryslân", "banaan banaan banaan"])
+def test_three_words_are_too_few_to_call_a_language(text):
+    assert detect(text).dutch

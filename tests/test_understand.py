@@ -92,3 +92,10 @@ def test_no_crisis_when_the_crisis_net_says_none_although_a_pattern_word_is_ther
     p["crisis"] = {"label": "none", "tier": None, "score": 0.05}
     u = NeedReader(table).read(p)
     assert u.crisis is None and u.safety is None and u.needs[0] == "schulden"
+
+
+def test_several_problems_with_nothing_named_still_gets_its_most_likely_municipal_need(table):
+    p = parse("alles loopt mij boven het hoofd en ik weet niet waar ik moet beginnen",
+              ("need_meerdere_problemen", 0.9), ("need_psychische_klachten", 0.05), ("need_opvoeden", 0.03))
+    u = NeedReader(table).read(p)
+    assert u.needs == ("meerdere_problemen", "opvoeden")

@@ -29,7 +29,7 @@ LABEL_OF_NEED = {need: label for label, need in NEED_OF_LABEL.items()}
 LOKET_OF_NEED = {need: LOKET_OF_LABEL[label] for label, need in NEED_OF_LABEL.items()}
 
 SURE = 0.4       # defaults = config.yml; chosen by leave-one-writer-out cross-validation
-POSSIBLE = 0.1
+POSSIBLE = 0.15
 TOKEN = r"(?u)\b\w+\b"
 
 

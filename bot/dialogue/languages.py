@@ -46,9 +46,9 @@ TEXTS: Dict[str, Dict[str, str]] = {
 
 def numbers(table) -> Dict[str, str]:
     """The crisis numbers as the routing table has them."""
-    l112 = table.national_lokets["alarmnummer-112"]
-    l113 = table.national_lokets["zelfmoordpreventie-113"]
-    lvt = table.national_lokets["veilig-thuis"]
+    l112 = table.national_loket("alarmnummer-112")
+    l113 = table.national_loket("zelfmoordpreventie-113")
+    lvt = table.national_loket("veilig-thuis")
     free = next((w for w in (l113.hoe or "").replace(",", " ").split() if w.startswith("0800")), l113.telefoon)
     site = (l113.website or "").replace("https://", "").replace("www.", "").rstrip("/")
     return {"n112": l112.telefoon, "n113": l113.telefoon, "n113_free": free, "n113_site": site,

@@ -27,7 +27,7 @@ CLIENTONDERSTEUNING = ("U kunt gratis hulp krijgen van een cliëntondersteuner. 
 
 def safety_note(table, loket_type: str) -> Dict[str, str]:
     """The one safety sentence for a possible crisis of ``loket_type`` (a crisis loket type)."""
-    loket = table.national_lokets[loket_type]
+    loket = table.national_loket(loket_type)
     site = (loket.website or "").replace("https://", "").replace("http://", "").replace("www.", "").rstrip("/")
     return {"loket_type": loket_type, "telefoon": loket.telefoon or "",
             "text": SAFETY_NOTES[loket_type].format(telefoon=loket.telefoon, site=site)}

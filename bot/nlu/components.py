@@ -112,7 +112,7 @@ class AskBack(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"margin": 0.1, "fallback_intent": "nlu_fallback"}
+        return {"margin": 0.2, "fallback_intent": "nlu_fallback"}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.config = {**self.get_default_config(), **(config or {})}
@@ -158,7 +158,7 @@ class CrisisDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"out_of_scope_intent": "out_of_scope", "corpus": "data/crisis", "sure": 0.4,
-                "possible": 0.1, "C": 16.0}
+                "possible": 0.15, "C": 16.0}
 
     def __init__(self, config: Dict[Text, Any], model_storage: Optional[ModelStorage] = None,
                  resource: Optional[Resource] = None, model: Optional[CrisisModel] = None) -> None:

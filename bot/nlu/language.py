@@ -16,11 +16,12 @@ from typing import Optional
 CANDIDATES = ("DUTCH", "ENGLISH", "POLISH", "TURKISH", "ARABIC", "GERMAN", "FRENCH", "SPANISH",
               "PORTUGUESE", "ITALIAN", "ROMANIAN", "BULGARIAN", "UKRAINIAN", "RUSSIAN", "SOMALI",
               "PERSIAN", "HUNGARIAN", "LITHUANIAN", "LATVIAN", "CROATIAN", "INDONESIAN")
-MIN_WORDS = 3        # fewer Latin-script words than this: not enough to tell
+MIN_WORDS = 4        # fewer Latin-script words than this: not enough to tell ("gemeente Súdwest-Fryslân")
 MIN_CONFIDENCE = 0.5  # lingua's relative confidence for the top language
 MAX_DUTCH = 0.25      # ... while Dutch stays below this
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NON_LATIN = re.compile(r"[\u0600-\u06FF\u0400-\u04FF\u0590-\u05FF\u1200-\u137F]")
+_GEEZ = re.compile(r"[\u1200-\u137F]")  # Tigrinya and Amharic: lingua knows neither
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def detect(text: str) -> Language:
     non_latin = bool(_NON_LATIN.search(text or ""))
     if not words or (len(words) < MIN_WORDS and not non_latin):
         return DUTCH
+    if _GEEZ.search(text):
+        return Language("ti", "TIGRINYA", 1.0)
     values = _detector().compute_language_confidence_values(text)
     if not values:
         return DUTCH

@@ -132,6 +132,10 @@ def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy:
             seen_domains.add(d2)
             if d1 or len(found) == 2:
                 break
+    if main == SEVERAL_PROBLEMS and not found and "ranking" in strategy:
+        # nothing named clearly: the classifier's best guess among the municipal needs still tells
+        # the wijkteam route its law (a household's main problem, however unsure)
+        found = [n for n, _ in ranked_needs if domains.get(n) and n not in CRISIS_NEEDS][:1]
     return found
 
 

@@ -12,7 +12,7 @@ organisation; when only the general route is known it is marked ``algemeen``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.routing.table import FLAGS, Condition, GemeenteInfo, LoketInfo, RoutingTable, RuleVariant
@@ -269,6 +269,10 @@ def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Conte
     else:
         main = rules[kept[0]]
         primary = _rule_step(table, main, gemeente, context, datum)
+        if primary.loket_type == REGISSEUR and primary.law == "geen" and len(kept) > 1:
+            # "several problems at once" with the problems named: the wijkteam works under the
+            # law of the household's main need (issue 9 point 7)
+            primary = replace(primary, law=rules[main_need(table, kept, rules)].law)
         followers = [n for n in other if n != kept[0]]
         waarom, bron, regisseur = main.waarom, main.bron, False
         also_types.extend((t, "") for t in main.also)

@@ -9,8 +9,8 @@ as ``persona`` or ``border``, are kept as a count in the file's header). The imp
 - refuses intents the domain does not know;
 - drops a text that is already a training example (for any intent: Rasa rejects one text with two
   labels), or that repeats within the file;
-- drops a text that is an evaluation text (the public dev set or a held-out round), and says how
-  many: evaluation texts never become training data, whoever wrote them;
+- drops a text that is (nearly) an evaluation text (the public dev set or a held-out round), and
+  says how many: evaluation texts never become training data, whoever wrote them;
 - flattens line breaks and square brackets (Rasa would read "[x](y)" as an entity).
 """
 from __future__ import annotations
@@ -20,8 +20,9 @@ import collections
 import json
 import re
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Dict, Iterable, List, Set
+from typing import Dict, Iterable, List, Optional, Set
 
 import yaml
 
@@ -36,14 +37,45 @@ def key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", (text or "").lower()).strip()
 
 
-def evaluation_keys(files: Iterable[Path] = EVAL_FILES) -> Set[str]:
-    out = set()
+def evaluation_texts(files: Iterable[Path] = EVAL_FILES) -> List[str]:
+    out = []
     for f in files:
         if f.exists():
-            for line in f.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    out.add(key(json.loads(line).get("text", "")))
+            out += [json.loads(line).get("text", "") for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out
+
+
+def evaluation_keys(files: Iterable[Path] = EVAL_FILES) -> Set[str]:
+    return {key(t) for t in evaluation_texts(files)}
+
+
+class NearIndex:
+    """Finds texts that are nearly the same (difflib ratio >= ``limit``) among many, fast: only
+    texts that share at least half of the words are compared character by character."""
+
+    def __init__(self, texts: Iterable[str], limit: float = 0.8):
+        self.limit = limit
+        self.texts = [key(t) for t in texts]
+        self.by_word: Dict[str, List[int]] = collections.defaultdict(list)
+        for i, t in enumerate(self.texts):
+            for w in set(t.split()):
+                self.by_word[w].append(i)
+
+    def near(self, text: str) -> Optional[str]:
+        k = key(text)
+        words = set(k.split())
+        if not words:
+            return None
+        shared = collections.Counter(i for w in words for i in self.by_word.get(w, ()))
+        for i, n in shared.most_common():
+            if n < 0.5 * len(words):
+                break
+            other = self.texts[i]
+            if abs(len(other) - len(k)) < 0.3 * max(len(k), 1):
+                m = SequenceMatcher(None, other, k)
+                if m.quick_ratio() >= self.limit and m.ratio() >= self.limit:
+                    return other
+        return None
 
 
 def domain_intents() -> Set[str]:
@@ -74,6 +106,7 @@ def main(argv=None) -> int:
 
     known = domain_intents()
     evaluation = evaluation_keys()
+    near = NearIndex(evaluation_texts())
     existing = {key(t) for t, _, f in examples(DATA / "nlu") if (DATA / "nlu" / f).resolve() != args.target.resolve()}
     by_intent: Dict[str, List[str]] = collections.defaultdict(list)
     seen: Set[str] = set()
@@ -88,10 +121,10 @@ def main(argv=None) -> int:
             print(f"ERROR: {args.source.name}:{n}: intent '{intent}' is not in domain.yml", file=sys.stderr)
             return 2
         k = key(text)
-        if k in evaluation:
+        if k in evaluation or near.near(text):
             # a short everyday phrase can be written by two people ("vertel een mop"); it still
             # never becomes training data, and many of these would mean a leak: look at the source
-            dropped["same text as an evaluation question"] += 1
+            dropped["same or nearly the same text as an evaluation question"] += 1
             continue
         if not k or k in existing or k in seen:
             dropped["already a training example" if k in existing else "repeated in the file" if k else "empty"] += 1
