@@ -323,7 +323,7 @@ def main() -> int:
     parser.add_argument("--model", help="a trained model (.tar.gz) instead of the current one")
     parser.add_argument("--answers", action="append", default=[], metavar="NAME=FILE",
                         help="score answers produced elsewhere (JSON lines with the item ids) as system NAME; "
-                             "{set} in FILE stands for the set, e.g. 2026-12-06-r1_vragen")
+                             "{set} in FILE stands for the set's file name without .jsonl (vragen, crisis-probe)")
     parser.add_argument("--only", help="run only this system (and --answers)")
     args = parser.parse_args()
     files = [Path(f) for f in args.files] or default_files()
@@ -364,11 +364,12 @@ def main() -> int:
                         print(f"  {item['id']}: expected {item['expect']}, got {got} crisis={ans.get('crisis')} "
                               f"note={(ans.get('safety_note') or {}).get('loket_type')} ({ans.get('intent')}) :: {item['text'][:120]}")
         for name, path in external.items():
-            answers_file = Path(path.replace("{set}", section_label(f).replace("/", "_").replace(".jsonl", "")))
-            if answers_file.exists():
-                answers = load_answers(answers_file, items)
-                results[name] = score_probe(items, answers) if probe else score(items, answers)
-                times[name] = []
+            answers_file = Path(path.replace("{set}", f.stem))
+            if not answers_file.exists():
+                raise SystemExit(f"--answers {name}: {answers_file} does not exist")
+            answers = load_answers(answers_file, items)
+            results[name] = score_probe(items, answers) if probe else score(items, answers)
+            times[name] = []
         out.append(f"### {section_label(f)} ({len(items)} {'messages' if probe else 'questions'})\n")
         if probe:
             out.append(probe_table_md(results))
