@@ -26,7 +26,6 @@ from typing import Dict, List, Sequence, Tuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
 
 from bot.crisis.corpus import Example, load_corpus, nlu_examples, training_set  # noqa: E402
 from bot.crisis.model import CRISIS_LABELS, LABEL_OF_NEED, CrisisModel  # noqa: E402
@@ -46,37 +45,25 @@ def fold_scores(model: CrisisModel, test: Sequence[Example]) -> List[Tuple[Examp
 
 
 def metrics(scored, sure: float, possible: float, patterns_possible: bool = True) -> Dict[str, float]:
-    crisis = [(e, s, h) for e, s, h in scored if e.label != "none"]
-    hard = [(e, s, h) for e, s, h in scored if e.label == "none" and e.hard]
-    ordinary = [(e, s, h) for e, s, h in scored if e.label == "none" and not e.hard]
-
-    def tier(s, h):
-        label = max(s, key=s.get)
-        if s[label] >= sure:
-            return label, "sure"
-        if s[label] >= possible:
-            return label, "possible"
-        if h and patterns_possible:
-            return LABEL_OF_NEED[h[0]], "possible"
-        return "none", None
+    judge = CrisisModel(sure=sure, possible=possible, patterns_at_least_possible=patterns_possible)
+    decided = [(e, judge.decide(s, h)) for e, s, h in scored]
+    crisis = [(e, a) for e, a in decided if e.label != "none"]
+    hard = [a for e, a in decided if e.label == "none" and e.hard]
+    ordinary = [a for e, a in decided if e.label == "none" and not e.hard]
 
     per = {c: [0, 0] for c in CRISIS_LABELS}
     caught = 0
-    for e, s, h in crisis:
-        label, t = tier(s, h)
+    for e, a in crisis:
         per[e.label][1] += 1
-        per[e.label][0] += t == "sure" and label == e.label
-        caught += t is not None and label == e.label or t == "sure"
-    fa = sum(tier(s, h)[1] == "sure" for _, s, h in hard)
-    notes = sum(tier(s, h)[1] == "possible" for _, s, h in hard)
-    fa_ord = sum(tier(s, h)[1] == "sure" for _, s, h in ordinary)
-    notes_ord = sum(tier(s, h)[1] == "possible" for _, s, h in ordinary)
+        per[e.label][0] += a.tier == "sure" and a.label == e.label
+        caught += a.tier is not None and a.label == e.label or a.tier == "sure"
     n = len(crisis) or 1
+    share = lambda items, tier: sum(a.tier == tier for a in items) / (len(items) or 1)  # noqa: E731
     return {"recall": sum(h for h, _ in per.values()) / n,
             **{f"recall_{c}": (per[c][0] / per[c][1] if per[c][1] else float("nan")) for c in CRISIS_LABELS},
-            "caught": caught / n, "fa_hard": fa / (len(hard) or 1), "notes_hard": notes / (len(hard) or 1),
-            "fa_ordinary": fa_ord / (len(ordinary) or 1), "notes_ordinary": notes_ord / (len(ordinary) or 1), "n_crisis": len(crisis), "n_hard": len(hard),
-            "n_ordinary": len(ordinary)}
+            "caught": caught / n, "fa_hard": share(hard, "sure"), "notes_hard": share(hard, "possible"),
+            "fa_ordinary": share(ordinary, "sure"), "notes_ordinary": share(ordinary, "possible"),
+            "n_crisis": len(crisis), "n_hard": len(hard), "n_ordinary": len(ordinary)}
 
 
 def patterns_only(test: Sequence[Example]) -> Dict[str, float]:

@@ -114,11 +114,17 @@ def test_near_misses_are_not_sure(model, text):
 
 
 def test_a_pattern_the_model_does_not_believe_still_gives_a_safety_sentence(model):
-    strict = CrisisModel(sure=1.01, possible=1.01)
-    strict.__dict__.update({k: v for k, v in model.__dict__.items() if k.startswith("_")})
-    a = strict.assess("ik wil niet meer leven")
+    scores = {"112": 0.01, "113": 0.02, "veilig_thuis": 0.01}
+    a = model.decide(scores, ("suicidaal",))
     assert a.tier == "possible" and a.label == "113"
-    assert strict.assess("hoe vraag ik een paspoort aan").tier is None
+    assert model.decide(scores, ()).tier is None
+
+
+def test_tiers_follow_the_thresholds(model):
+    scores = {"112": 0.05, "113": 0.3, "veilig_thuis": 0.1}
+    assert model.decide(scores, (), sure=0.25, possible=0.1).tier == "sure"
+    assert model.decide(scores, (), sure=0.4, possible=0.2).tier == "possible"
+    assert model.decide(scores, (), sure=0.4, possible=0.35).tier is None
 
 
 def test_the_model_survives_a_save_and_load(model, tmp_path):

@@ -2,11 +2,7 @@
 evaluation question leaks into the training data."""
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
-from difflib import SequenceMatcher
-from pathlib import Path
 
 import pytest
 import yaml
@@ -67,9 +63,6 @@ def test_every_need_has_at_least_150_examples_from_several_writers():
         assert n >= 150, (need, n)
         assert len(writers[f"need_{need}"]) >= 2, (need, writers[f"need_{need}"])
 
-
-def _norm(text):
-    return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
 
 
 @pytest.mark.skipif(not EVAL_DIR.exists(), reason="shared/eval not present")

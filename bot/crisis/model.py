@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -124,10 +124,18 @@ class CrisisModel:
         if not fold(text):
             return NONE
         scores = self.scores(text)
+        hits = tuple(n for n, hit in features.pattern_hits(text).items() if hit)
+        return self.decide(scores, hits)
+
+    def decide(self, scores: Dict[str, float], hits: Tuple[str, ...],
+               sure: Optional[float] = None, possible: Optional[float] = None) -> Assessment:
+        """The tier from the class scores and the pattern hits (thresholds: the model's own, or
+        others for a sweep in bench/crisis_cv.py)."""
+        sure = self.sure if sure is None else sure
+        possible = self.possible if possible is None else possible
         label = max(scores, key=scores.get)
         score = scores[label]
-        hits = tuple(n for n, hit in features.pattern_hits(text).items() if hit)
-        tier = "sure" if score >= self.sure else "possible" if score >= self.possible else None
+        tier = "sure" if score >= sure else "possible" if score >= possible else None
         if tier is None and hits and self.patterns_at_least_possible:
             # a hand-written pattern the model does not believe: still one safety sentence
             label, tier = LABEL_OF_NEED[hits[0]], "possible"

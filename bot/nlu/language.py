@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+
 
 # Languages residents write in, so lingua chooses among them (faster and surer than all 75).
 CANDIDATES = ("DUTCH", "ENGLISH", "POLISH", "TURKISH", "ARABIC", "GERMAN", "FRENCH", "SPANISH",
