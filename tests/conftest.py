@@ -3,9 +3,12 @@ PostgreSQL tests run when TEST_DATABASE_URL is set (.ci/run sets it) and skip ot
 from __future__ import annotations
 
 import os
+import shutil
 import warnings
+from pathlib import Path
 
 import pytest
+import yaml
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -91,3 +94,21 @@ def crisis_model():
                   if c["name"].endswith("CrisisDetector"))
     params = {k: float(config[k]) for k in ("C", "sure", "possible") if k in config}
     return CrisisModel(**params).fit(*training_set(load_corpus(ROOT / config.get("corpus", "data/crisis")) + nlu_examples()))
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of data/routing to break on purpose (loader and validity tests)."""
+    from bot.paths import ROUTING_DATA
+
+    target = tmp_path / "routing"
+    shutil.copytree(ROUTING_DATA, target)
+    return target
+
+
+def edit(folder: Path, name: str, change):
+    """Change one YAML file of a data copy: ``change`` gets the parsed data and edits it in place."""
+    path = folder / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -2,14 +2,11 @@
 PostgreSQL, and refuses a malformed file with its name, the entry and the reason, writing nothing."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
-import yaml
 from sqlalchemy import create_engine, func, select
 
-from bot.paths import ROUTING_DATA
+from conftest import edit
 from bot.routing import models as m
 from bot.routing.loader import LoaderError, load, read_rows
 from bot.routing.table import RoutingTable
@@ -22,20 +19,6 @@ def counts(url):
                for model in (m.Gemeente, m.GemeenteName, m.Rule, m.RuleAlso, m.Region, m.RegionMember, m.Loket)}
     engine.dispose()
     return out
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "routing"
-    shutil.copytree(ROUTING_DATA, target)
-    return target
-
-
-def edit(folder: Path, name: str, change):
-    path = folder / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def test_load_is_idempotent(database_url):

@@ -3,35 +3,20 @@ router takes the version valid on the date asked (default today), and `route --d
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bot.paths import ROOT, ROUTING_DATA
+from bot.paths import ROOT
+from conftest import edit
 from bot.routing import Context, route
 from bot.routing.loader import LoaderError, read_rows, write
 from bot.routing.router import NoRuleOnDate, select_rule
 from bot.routing.table import RoutingTable
 
 D = dt.date
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "routing"
-    shutil.copytree(ROUTING_DATA, target)
-    return target
-
-
-def edit(folder: Path, name: str, change):
-    path = folder / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def table_from(folder: Path, tmp_path: Path) -> RoutingTable:
