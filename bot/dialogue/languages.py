@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
+from bot.dialogue.replies import short_site
+
 CRISIS_TYPES = ("alarmnummer-112", "zelfmoordpreventie-113", "veilig-thuis")
 
 TEXTS: Dict[str, Dict[str, str]] = {
@@ -50,8 +52,7 @@ def numbers(table) -> Dict[str, str]:
     l113 = table.national_loket("zelfmoordpreventie-113")
     lvt = table.national_loket("veilig-thuis")
     free = next((w for w in (l113.hoe or "").replace(",", " ").split() if w.startswith("0800")), l113.telefoon)
-    site = (l113.website or "").replace("https://", "").replace("www.", "").rstrip("/")
-    return {"n112": l112.telefoon, "n113": l113.telefoon, "n113_free": free, "n113_site": site,
+    return {"n112": l112.telefoon, "n113": l113.telefoon, "n113_free": free, "n113_site": short_site(l113.website),
             "nvt": lvt.telefoon}
 
 

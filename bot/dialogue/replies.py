@@ -25,10 +25,19 @@ CLIENTONDERSTEUNING = ("U kunt gratis hulp krijgen van een cliëntondersteuner. 
                        "en kan mee naar gesprekken. Vraag er naar bij de gemeente.")
 
 
+def short_site(url: Optional[str]) -> str:
+    """A website as a resident types it: no scheme, no www, no trailing slash (113.nl)."""
+    site = (url or "").strip()
+    for prefix in ("https://", "http://", "www."):
+        if site.startswith(prefix):
+            site = site[len(prefix):]
+    return site.rstrip("/")
+
+
 def safety_note(table, loket_type: str) -> Dict[str, str]:
     """The one safety sentence for a possible crisis of ``loket_type`` (a crisis loket type)."""
     loket = table.national_loket(loket_type)
-    site = (loket.website or "").replace("https://", "").replace("http://", "").replace("www.", "").rstrip("/")
+    site = short_site(loket.website)
     return {"loket_type": loket_type, "telefoon": loket.telefoon or "",
             "text": SAFETY_NOTES[loket_type].format(telefoon=loket.telefoon, site=site)}
 

@@ -48,6 +48,14 @@ def clean_text(text: str, max_chars: int) -> str:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
+def put_first(message: Message, intent: str, confidence: float) -> None:
+    """Make ``intent`` the message's intent and the head of its ranking (once), keeping the rest of
+    the ranking: the dialogue and the evaluation still see what the classifier thought."""
+    message.set(INTENT, {"name": intent, "confidence": confidence}, add_to_output=True)
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent]
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}] + ranking, add_to_output=True)
+
+
 class InputGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -135,10 +143,7 @@ class AskBack(GraphComponent):
                 continue
             pairs = [(r.get("name"), float(r.get("confidence") or 0.0)) for r in ranking]
             if should_ask(pairs, float(self.config["margin"])):
-                top = pairs[0][1] if pairs else 0.0
-                message.set(INTENT, {"name": fallback, "confidence": top}, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [{"name": fallback, "confidence": top}] + list(ranking),
-                            add_to_output=True)
+                put_first(message, fallback, pairs[0][1] if pairs else 0.0)
         return messages
 
 
@@ -241,6 +246,4 @@ class CrisisDetector(GraphComponent):
         previous: Optional[Dict[str, Any]] = message.get(INTENT)
         if previous and previous.get("name") == intent:
             return
-        message.set(INTENT, {"name": intent, "confidence": 1.0}, add_to_output=True)
-        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent]
-        message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": 1.0}] + ranking, add_to_output=True)
+        put_first(message, intent, 1.0)

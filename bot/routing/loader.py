@@ -330,26 +330,31 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
             if gm:
                 rows.add(m.RegionMember, region=code, gemeente=gm)
 
-    org_defaults = src["organisations.yml"]
-    loket_id = 1
+    loket_ids = iter(range(1, 1_000_000))
     seen_lokets: Dict[tuple, List[tuple]] = {}  # (loket type, gemeente or None) -> [(entry, period)]
-    for i, org in enumerate(org_defaults.get("organisations") or []):
-        entry = f"organisation {i + 1} ({org.get('naam')})"
-        check_type(org.get("loket_type"), "organisations.yml", entry)
-        contact = org.get("contact") or {}
+
+    def add_loket(item: Dict[str, Any], file: str, entry: str, gemeente: Optional[str], defaults: Dict[str, Any],
+                  clash: str) -> None:
+        """One loket (national organisation or municipal door): reachable, and not two for one period."""
+        check_type(item.get("loket_type"), file, entry)
+        contact = item.get("contact") or {}
         if not any(contact.get(k) for k in ("telefoon", "website", "hoe")):
-            r.problem("organisations.yml", entry, "no way to contact it (telefoon, website or hoe)")
-        period = r.period(org, "organisations.yml", entry)
-        for other, other_period in seen_lokets.get((org.get("loket_type"), None), []):
+            r.problem(file, entry, "no way to contact it (telefoon, website or hoe)")
+        period = r.period(item, file, entry)
+        key = (item.get("loket_type"), gemeente)
+        for other, other_period in seen_lokets.get(key, []):
             if overlaps(period, other_period):
-                r.problem("organisations.yml", entry, f"loket type '{org.get('loket_type')}' already has an organisation for "
-                                                      f"(part of) this period ({other}); use geldig_vanaf/geldig_tot")
-        seen_lokets.setdefault((org.get("loket_type"), None), []).append((entry, period))
-        rows.add(m.Loket, id=loket_id, loket_type=org.get("loket_type"), gemeente=None, naam=org.get("naam") or "",
-                 telefoon=contact.get("telefoon"), website=contact.get("website"), adres=contact.get("adres"),
-                 hoe=contact.get("hoe"), algemeen=bool(org.get("algemeen", False)), toelichting=org.get("toelichting"),
-                 **r.sourced(org, "organisations.yml", entry, org_defaults), **period)
-        loket_id += 1
+                r.problem(file, entry, f"{clash} for (part of) this period ({other}); use geldig_vanaf/geldig_tot")
+        seen_lokets.setdefault(key, []).append((entry, period))
+        rows.add(m.Loket, id=next(loket_ids), loket_type=item.get("loket_type"), gemeente=gemeente,
+                 naam=item.get("naam") or "", telefoon=contact.get("telefoon"), website=contact.get("website"),
+                 adres=contact.get("adres"), hoe=contact.get("hoe"), algemeen=bool(item.get("algemeen", False)),
+                 toelichting=item.get("toelichting"), **r.sourced(item, file, entry, defaults), **period)
+
+    org_defaults = src["organisations.yml"]
+    for i, org in enumerate(org_defaults.get("organisations") or []):
+        add_loket(org, "organisations.yml", f"organisation {i + 1} ({org.get('naam')})", None, org_defaults,
+                  f"loket type '{org.get('loket_type')}' already has an organisation")
 
     gl = src["gemeente_lokets.yml"]
     for code, g in (gl.get("generiek") or {}).items():
@@ -359,22 +364,8 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
         rows.add(m.GenericLoket, loket_type=code, naam=(g or {}).get("naam", ""), hoe=(g or {}).get("hoe", ""))
     for i, s in enumerate(gl.get("specifiek") or []):
         entry = f"specifiek {i + 1} ({s.get('gemeente')}, {s.get('loket_type')})"
-        check_type(s.get("loket_type"), "gemeente_lokets.yml", entry)
         gm = gemeente_code(s.get("gemeente"), "gemeente_lokets.yml", entry)
-        contact = s.get("contact") or {}
-        if not any(contact.get(k) for k in ("telefoon", "website", "hoe")):
-            r.problem("gemeente_lokets.yml", entry, "no way to contact it (telefoon, website or hoe)")
-        period = r.period(s, "gemeente_lokets.yml", entry)
-        for other, other_period in seen_lokets.get((s.get("loket_type"), gm), []):
-            if overlaps(period, other_period):
-                r.problem("gemeente_lokets.yml", entry, f"this gemeente already has a '{s.get('loket_type')}' loket for "
-                                                        f"(part of) this period ({other}); use geldig_vanaf/geldig_tot")
-        seen_lokets.setdefault((s.get("loket_type"), gm), []).append((entry, period))
-        rows.add(m.Loket, id=loket_id, loket_type=s.get("loket_type"), gemeente=gm, naam=s.get("naam") or "",
-                 telefoon=contact.get("telefoon"), website=contact.get("website"), adres=contact.get("adres"),
-                 hoe=contact.get("hoe"), algemeen=bool(s.get("algemeen", False)), toelichting=s.get("toelichting"),
-                 **r.sourced(s, "gemeente_lokets.yml", entry, gl), **period)
-        loket_id += 1
+        add_loket(s, "gemeente_lokets.yml", entry, gm, gl, f"this gemeente already has a '{s.get('loket_type')}' loket")
 
     # No dead ends: every loket type a rule can send someone to must be reachable somehow.
     generic = {row["loket_type"] for row in rows.tables.get(m.GenericLoket, [])}
