@@ -81,3 +81,32 @@ def test_command_line_json_and_bad_input():
     bad = subprocess.run([sys.executable, "-m", "bot.routing.audit", "--datum", "gisteren"], cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "Ongeldige datum" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_population_share_per_municipal_loket_type_on_the_real_table(real):
+    """sources/inwoners.csv (CBS 70072ned, 1-1-2020, carried to today's municipalities) covers every gemeente of the
+    table, so the report gives a share of residents with a concrete door per municipal loket type."""
+    doors = real["concrete_deuren"]
+    assert doors["inwoners_bron"] and doors["inwoners_bekend_voor"] == doors["gemeenten"] == 342
+    assert doors["inwoners_peildatum"] == ["2020-01-01"]
+    # CBS total on 1-1-2020 is 17,407,585; only Haaren (14,370, split in 2021 without a split figure) is left out
+    assert doors["inwoners_totaal"] == 17_407_585 - 14_370
+    for loket_type in MUNICIPAL_DOOR_TYPES:
+        e = doors["per_loket_type"][loket_type]
+        assert 0 < e["aandeel_inwoners"] < 1, loket_type
+        assert 0 < e["inwoners_met_deur"] < doors["inwoners_totaal"]
+    assert "peildatum 2020-01-01" in readable(real)
+
+
+def test_population_file_matches_the_table_of_gemeenten():
+    import csv
+
+    import yaml
+
+    from bot.paths import ROUTING_DATA
+    table = {g["code"]: g["naam"] for g in
+             yaml.safe_load((ROUTING_DATA / "gemeenten.yml").read_text(encoding="utf-8"))["gemeenten"]}
+    text = (ROUTING_DATA / "sources" / "inwoners.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(l for l in text.splitlines() if not l.startswith("#")))
+    assert {r["code"]: r["naam"] for r in rows} == table
+    assert all(int(r["inwoners"]) > 0 and r["peildatum"] and "70072ned" in r["bron"] for r in rows)

@@ -122,12 +122,16 @@ def national_contacts(folder: Path) -> List[Dict[str, Any]]:
     return out
 
 
-def population(folder: Path) -> Dict[str, int]:
+def population_rows(folder: Path) -> List[Dict[str, str]]:
     path = folder / POPULATION_FILE
     if not path.exists():
-        return {}
+        return []
     rows = csv.DictReader(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return {r["code"]: int(r["inwoners"]) for r in rows if r.get("inwoners")}
+    return [r for r in rows if r.get("inwoners")]
+
+
+def population(folder: Path) -> Dict[str, int]:
+    return {r["code"]: int(r["inwoners"]) for r in population_rows(folder)}
 
 
 GENERAL_ROUTE = re.compile(r"^bel of mail (de gemeente|uw gemeente)", re.IGNORECASE)
@@ -151,11 +155,14 @@ def door_coverage(folder: Path, datum: dt.date) -> Dict[str, Any]:
         url = f"sqlite:///{Path(tmp) / 'audit.db'}"
         write(read_rows(folder), url)
         table = RoutingTable.from_database(url)
-    inwoners = population(folder)
+    rows = population_rows(folder)
+    inwoners = {r["code"]: int(r["inwoners"]) for r in rows}
     known = [c for c in table.gemeenten if c in inwoners]
     total_pop = sum(inwoners[c] for c in known)
     out: Dict[str, Any] = {"gemeenten": len(table.gemeenten), "inwoners_bekend_voor": len(known),
-                           "inwoners_bron": str(POPULATION_FILE) if inwoners else None, "per_loket_type": {}}
+                           "inwoners_bron": str(POPULATION_FILE) if inwoners else None,
+                           "inwoners_peildatum": sorted({r.get("peildatum") or "" for r in rows}) or None,
+                           "inwoners_totaal": total_pop or None, "per_loket_type": {}}
     for loket_type in MUNICIPAL_DOOR_TYPES:
         concrete = []
         for g in table.gemeenten.values():
@@ -227,6 +234,9 @@ def readable(r: Dict[str, Any], detail: int = 10) -> str:
                      f"inwoners {_pct(e['aandeel_inwoners'])}")
     if d["inwoners_bron"] is None:
         lines.append(f"  (Aandeel inwoners onbekend: geen {POPULATION_FILE} met CBS-inwonertallen per gemeente.)")
+    else:
+        lines.append(f"  (Inwoners uit {d['inwoners_bron']}, peildatum {', '.join(d['inwoners_peildatum'])}, "
+                     f"{d['inwoners_bekend_voor']} van {d['gemeenten']} gemeenten, {d['inwoners_totaal']} inwoners.)")
     return "\n".join(lines)
 
 
