@@ -47,7 +47,6 @@ def clean_text(text: str, max_chars: int) -> str:
     return text
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 def put_first(message: Message, intent: str, confidence: float) -> None:
     """Make ``intent`` the message's intent and the head of its ranking (once), keeping the rest of
     the ranking: the dialogue and the evaluation still see what the classifier thought."""
@@ -56,6 +55,7 @@ def put_first(message: Message, intent: str, confidence: float) -> None:
     message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}] + ranking, add_to_output=True)
 
 
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 class InputGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
