@@ -72,3 +72,36 @@ def test_ask_back_turns_a_close_call_between_doors_into_a_fallback():
     msg = Message(data={TEXT: "x", INTENT: clear[0], INTENT_RANKING_KEY: clear})
     AskBack({"margin": 0.1}).process([msg])
     assert msg.get(INTENT)["name"] == "need_bijstand"
+
+
+class _SureButNotVery:
+    """A stand-in crisis net that is sure (0.7) of 113, whatever the text."""
+
+    def assess(self, text):
+        from bot.crisis.model import Assessment
+
+        return Assessment(label="113", tier="sure", score=0.7, scores={"113": 0.7})
+
+
+def _classified(text, out_of_scope, language="nl", intent="out_of_scope"):
+    from bot.nlu.components import LANGUAGE
+
+    ranking = sorted([{"name": "out_of_scope", "confidence": out_of_scope},
+                      {"name": "need_schulden", "confidence": 1 - out_of_scope}], key=lambda r: -r["confidence"])
+    msg = Message(data={TEXT: text, INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking})
+    msg.set(LANGUAGE, {"code": language, "confidence": 1.0})
+    CrisisDetector({}, model=_SureButNotVery()).process([msg])
+    return msg
+
+
+def test_no_crisis_route_when_the_classifier_is_sure_it_is_no_help_question_but_still_a_safety_sentence():
+    msg = _classified("ik ben dood in de game, hoe ga ik terug naar mijn opslagpunt", out_of_scope=0.8)
+    assert msg.get(CRISIS)["tier"] == "possible" and msg.get(CRISIS)["label"] == "113"
+    assert msg.get(INTENT)["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize("out_of_scope, language", [(0.4, "nl"), (0.8, "uk")])
+def test_the_crisis_route_stays_when_it_may_be_a_help_question_or_the_classifier_cannot_read_it(out_of_scope, language):
+    msg = _classified("iets", out_of_scope=out_of_scope, language=language)
+    assert msg.get(CRISIS)["tier"] == "sure"
+    assert msg.get(INTENT)["name"] == "need_suicidaal"

@@ -13,6 +13,7 @@ CrisisDetector last in the pipeline: the crisis net (bot.crisis) reads the full 
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
@@ -28,6 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.crisis.corpus import load_corpus, nlu_examples, training_set
 from bot.crisis.model import LABEL_OF_NEED, Assessment, CrisisModel
+from bot.nlu.language import READABLE
 from bot.paths import ROOT
 
 FULL_TEXT = "full_text"
@@ -163,7 +165,7 @@ class CrisisDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"out_of_scope_intent": "out_of_scope", "corpus": "data/crisis", "sure": 0.4,
-                "possible": 0.15, "C": 16.0}
+                "possible": 0.15, "C": 16.0, "not_a_question": 0.6, "very_sure": 0.9}
 
     def __init__(self, config: Dict[Text, Any], model_storage: Optional[ModelStorage] = None,
                  resource: Optional[Resource] = None, model: Optional[CrisisModel] = None) -> None:
@@ -220,6 +222,8 @@ class CrisisDetector(GraphComponent):
             if assessment is None:
                 continue
             intent = (message.get(INTENT) or {}).get("name") or ""
+            if assessment.sure and self._not_a_help_question(message, assessment):
+                assessment = dataclasses.replace(assessment, tier="possible")
             if assessment.sure:
                 self._override(message, f"need_{assessment.need}")
             elif intent.startswith("need_") and intent[len("need_"):] in LABEL_OF_NEED:
@@ -232,6 +236,16 @@ class CrisisDetector(GraphComponent):
                 self._demote_crisis_intents(message)
             message.set(CRISIS, assessment.as_dict(), add_to_output=True)
         return messages
+
+    def _not_a_help_question(self, message: Message, assessment: Assessment) -> bool:
+        """The need classifier is confident that this is no help question at all (a game, a recipe,
+        the weather) and the crisis net is not very sure: one safety sentence, not the crisis route.
+        Only for languages the classifier reads; measured in docs/evaluation.md (round r3)."""
+        language = (message.get(LANGUAGE) or {}).get("code", "nl")
+        if language not in READABLE or assessment.score >= float(self.config["very_sure"]):
+            return False
+        ranking = {r.get("name"): float(r.get("confidence") or 0.0) for r in message.get(INTENT_RANKING_KEY) or []}
+        return ranking.get(self.out_of_scope, 0.0) >= float(self.config["not_a_question"])
 
     @staticmethod
     def _demote_crisis_intents(message: Message) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.crisis.model import NEED_OF_LABEL
+from bot.nlu.language import READABLE
 from bot.nlu.signals import crisis_need, facts
 from bot.routing.router import CRISIS_ORDER as CRISIS_NEEDS
 from bot.routing.router import Context
@@ -23,7 +24,6 @@ OUT_OF_SCOPE = "out_of_scope"
 SECOND_NEED_MIN = 0.2   # ranking confidence a second need must reach to count
 LEXICON_MIN = 8         # characters of synonyms a second need must match (e.g. "spijbelen")
 UNCERTAIN_BELOW = 0.35  # same as FallbackClassifier.threshold in config.yml
-READABLE = ("nl", "en")  # Dutch, and English as casussen.md B8 asks ("accept English")
 SEVERAL_PROBLEMS = "meerdere_problemen"  # "everything at once": its problems decide the regisseur's law
 
 
