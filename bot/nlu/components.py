@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -30,6 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.crisis.corpus import load_corpus, nlu_examples, training_set
 from bot.crisis.model import LABEL_OF_NEED, Assessment, CrisisModel
 from bot.nlu.language import READABLE
+from bot.nlu.model_files import read_model, write_model
 from bot.paths import ROOT
 
 FULL_TEXT = "full_text"
@@ -181,12 +181,7 @@ class CrisisDetector(GraphComponent):
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "CrisisDetector":
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = CrisisModel.load(Path(directory) / cls.MODEL_FILE)
-        except (ValueError, FileNotFoundError, OSError):
-            model = None  # an untrained component (e.g. `rasa test` on a core-only model)
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, read_model(model_storage, resource, cls.MODEL_FILE, CrisisModel.load))
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -204,8 +199,7 @@ class CrisisDetector(GraphComponent):
         examples = load_corpus(ROOT / self.config["corpus"]) + nlu_examples(pairs)
         self.model = CrisisModel(C=float(self.config["C"]), sure=float(self.config["sure"]),
                                  possible=float(self.config["possible"])).fit(*training_set(examples))
-        with self._storage.write_to(self._resource) as directory:
-            self.model.save(Path(directory) / self.MODEL_FILE)
+        write_model(self._storage, self._resource, self.MODEL_FILE, self.model.save)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

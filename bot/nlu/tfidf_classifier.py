@@ -22,6 +22,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.model_files import read_model, write_model
+
 logger = logging.getLogger(__name__)
 
 
@@ -74,12 +76,7 @@ class TfidfIntentClassifier(IntentClassifier, GraphComponent):
              execution_context: ExecutionContext, **kwargs: Any) -> "TfidfIntentClassifier":
         import joblib
 
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = joblib.load(Path(directory) / cls.MODEL_FILE)
-        except (ValueError, FileNotFoundError, OSError):
-            model = None  # an untrained component (e.g. a core-only model)
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, read_model(model_storage, resource, cls.MODEL_FILE, joblib.load))
 
     def train(self, training_data: TrainingData) -> Resource:
         import joblib
@@ -89,8 +86,8 @@ class TfidfIntentClassifier(IntentClassifier, GraphComponent):
             return self._resource
         self.model = build_pipeline(self.config).fit([m.get(TEXT) for m in examples],
                                                      [m.get(INTENT) for m in examples])
-        with self._storage.write_to(self._resource) as directory:
-            joblib.dump(self.model, Path(directory) / self.MODEL_FILE, compress=3)
+        write_model(self._storage, self._resource, self.MODEL_FILE,
+                    lambda path: joblib.dump(self.model, path, compress=3))
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
