@@ -99,3 +99,15 @@ def test_several_problems_with_nothing_named_still_gets_its_most_likely_municipa
               ("need_meerdere_problemen", 0.9), ("need_psychische_klachten", 0.05), ("need_opvoeden", 0.03))
     u = NeedReader(table).read(p)
     assert u.needs == ("meerdere_problemen", "opvoeden")
+
+
+def test_several_problems_order_follows_the_story(table):
+    text = "mijn moeder kan niet meer zelf schoonmaken en er liggen ook onbetaalde rekeningen en schulden"
+    p = parse(text, ("need_meerdere_problemen", 0.6), ("need_schulden", 0.2), ("need_huishoudelijke_hulp", 0.1))
+    u = NeedReader(table).read(p)
+    assert u.needs[0] == "meerdere_problemen"
+    assert [table.needs[n].domein for n in u.needs[1:]] == [table.needs["huishoudelijke_hulp"].domein, "schulden"]
+    # the same problems told the other way round
+    text2 = "er liggen onbetaalde rekeningen en schulden en mijn moeder kan niet meer zelf schoonmaken"
+    u2 = NeedReader(table).read(parse(text2, ("need_meerdere_problemen", 0.6), ("need_huishoudelijke_hulp", 0.2), ("need_schulden", 0.1)))
+    assert table.needs[u2.needs[1]].domein == "schulden"

@@ -33,3 +33,15 @@ class Lexicon:
 
     def ranked(self, text: str) -> List[Tuple[str, int]]:
         return sorted(self.scores(text).items(), key=lambda kv: -kv[1])
+
+    def first_mention(self, text: str) -> Dict[str, int]:
+        """Per need, where in ``text`` its first synonym starts (characters into the plain text).
+        A household's story usually opens with the problem it is about; the regisseur route takes
+        that problem's law."""
+        t = _plain(text)
+        out = {}
+        for need, terms in self.terms.items():
+            found = [i for i in (t.find(f" {term} ") for term in terms) if i >= 0]
+            if found:
+                out[need] = min(found)
+        return out

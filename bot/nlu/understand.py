@@ -132,6 +132,11 @@ def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy:
             seen_domains.add(d2)
             if d1 or len(found) == 2:
                 break
+    if main == SEVERAL_PROBLEMS and len(found) > 1 and lexicon is not None:
+        # the problem named first is the household's main one (its law is the route's law);
+        # a problem the synonyms do not see keeps its place after the named ones
+        where = lexicon.first_mention(text)
+        found.sort(key=lambda n: where.get(n, len(text) + 1))
     if main == SEVERAL_PROBLEMS and not found and "ranking" in strategy:
         # nothing named clearly: the classifier's best guess among the municipal needs still tells
         # the wijkteam route its law (a household's main problem, however unsure)
