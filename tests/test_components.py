@@ -105,3 +105,24 @@ def test_the_crisis_route_stays_when_it_may_be_a_help_question_or_the_classifier
     msg = _classified("iets", out_of_scope=out_of_scope, language=language)
     assert msg.get(CRISIS)["tier"] == "sure"
     assert msg.get(INTENT)["name"] == "need_suicidaal"
+
+
+class _SaysNothing:
+    def assess(self, text):
+        from bot.crisis.model import Assessment
+
+        return Assessment(label="none", tier=None, score=0.05, scores={"113": 0.05})
+
+
+def test_a_crisis_intent_behind_the_fallback_is_a_safety_sentence_not_the_first_need():
+    # an unsure classifier (nlu_fallback first) whose best need is a crisis the net does not
+    # confirm: the command line and the question back must not take that need as the route
+    ranking = [{"name": "nlu_fallback", "confidence": 0.35}, {"name": "need_suicidaal", "confidence": 0.3},
+               {"name": "need_wia", "confidence": 0.2}, {"name": "need_psychische_klachten", "confidence": 0.1}]
+    msg = Message(data={TEXT: "na de zelfdoding van mijn man zoek ik lotgenoten", INTENT: dict(ranking[0]),
+                        INTENT_RANKING_KEY: ranking})
+    CrisisDetector({}, model=_SaysNothing()).process([msg])
+    assert msg.get(CRISIS)["tier"] == "possible" and msg.get(CRISIS)["label"] == "113"
+    names = [r["name"] for r in msg.get(INTENT_RANKING_KEY)]
+    assert "need_suicidaal" not in names and names[:2] == ["nlu_fallback", "need_wia"]
+    assert msg.get(INTENT)["name"] == "nlu_fallback"

@@ -165,12 +165,14 @@ class CrisisDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"out_of_scope_intent": "out_of_scope", "corpus": "data/crisis", "sure": 0.4,
-                "possible": 0.15, "C": 16.0, "not_a_question": 0.6, "very_sure": 0.9}
+                "possible": 0.15, "C": 16.0, "not_a_question": 0.6, "very_sure": 0.9,
+                "fallback_intent": "nlu_fallback"}
 
     def __init__(self, config: Dict[Text, Any], model_storage: Optional[ModelStorage] = None,
                  resource: Optional[Resource] = None, model: Optional[CrisisModel] = None) -> None:
         self.config = {**self.get_default_config(), **(config or {})}
         self.out_of_scope = self.config["out_of_scope_intent"]
+        self.fallback = self.config["fallback_intent"]
         self._storage, self._resource, self.model = model_storage, resource, model
 
     @classmethod
@@ -220,11 +222,15 @@ class CrisisDetector(GraphComponent):
                 assessment = dataclasses.replace(assessment, tier="possible")
             if assessment.sure:
                 self._override(message, f"need_{assessment.need}")
-            elif intent.startswith("need_") and intent[len("need_"):] in LABEL_OF_NEED:
+            else:
                 # the classifier's crisis intent alone is not enough for the route; keep it as a
-                # safety sentence and read the question from the rest of the ranking
-                if not assessment.tier:
-                    assessment = Assessment(label=LABEL_OF_NEED[intent[len("need_"):]], tier="possible",
+                # safety sentence and read the question from the rest of the ranking. "Leads" also
+                # when the fallback stands before it: an unsure answer, the command line and the
+                # question back take the ranking's first need, which must not be a crisis the net
+                # did not confirm (round r4: a widow asking for a peer group got the 113 route)
+                lead = self._leading_intent(message) or intent
+                if lead.startswith("need_") and lead[len("need_"):] in LABEL_OF_NEED and not assessment.tier:
+                    assessment = Assessment(label=LABEL_OF_NEED[lead[len("need_"):]], tier="possible",
                                             score=assessment.score, scores=assessment.scores,
                                             patterns=assessment.patterns)
                 self._demote_crisis_intents(message)
@@ -240,6 +246,14 @@ class CrisisDetector(GraphComponent):
             return False
         ranking = {r.get("name"): float(r.get("confidence") or 0.0) for r in message.get(INTENT_RANKING_KEY) or []}
         return ranking.get(self.out_of_scope, 0.0) >= float(self.config["not_a_question"])
+
+    def _leading_intent(self, message: Message) -> str:
+        """The first intent of the ranking that is not the fallback."""
+        for r in message.get(INTENT_RANKING_KEY) or []:
+            name = r.get("name") or ""
+            if name != self.fallback:
+                return name
+        return ""
 
     @staticmethod
     def _demote_crisis_intents(message: Message) -> None:
