@@ -126,3 +126,39 @@ def test_a_crisis_intent_behind_the_fallback_is_a_safety_sentence_not_the_first_
     names = [r["name"] for r in msg.get(INTENT_RANKING_KEY)]
     assert "need_suicidaal" not in names and names[:2] == ["nlu_fallback", "need_wia"]
     assert msg.get(INTENT)["name"] == "nlu_fallback"
+
+
+class _SureAt:
+    """A stand-in crisis net that is sure of Veilig Thuis at a given score, whatever the text."""
+
+    def __init__(self, score):
+        self.score = score
+
+    def assess(self, text):
+        from bot.crisis.model import Assessment
+
+        return Assessment(label="veilig_thuis", tier="sure", score=self.score, scores={"veilig_thuis": self.score})
+
+
+def _help_question(crisis_score, need_confidence):
+    ranking = sorted([{"name": "need_dagbesteding", "confidence": need_confidence},
+                      {"name": "need_huiselijk_geweld", "confidence": 0.9 - need_confidence}],
+                     key=lambda r: -r["confidence"])
+    msg = Message(data={TEXT: "ik zoek dagbesteding voor mijn broer, zijn vrouw heeft hem verlaten",
+                        INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking})
+    msg.set(LANGUAGE, {"code": "nl", "confidence": 1.0})
+    CrisisDetector({}, model=_SureAt(crisis_score)).process([msg])
+    return msg
+
+
+def test_a_confident_help_question_with_a_moderate_crisis_score_is_answered_with_a_safety_sentence():
+    msg = _help_question(crisis_score=0.55, need_confidence=0.7)
+    assert msg.get(CRISIS)["tier"] == "possible" and msg.get(CRISIS)["label"] == "veilig_thuis"
+    assert msg.get(INTENT)["name"] == "need_dagbesteding"
+
+
+@pytest.mark.parametrize("crisis_score, need_confidence", [(0.55, 0.3), (0.75, 0.7)])
+def test_the_crisis_route_stays_when_the_help_need_is_unsure_or_the_crisis_net_is_surer(crisis_score, need_confidence):
+    msg = _help_question(crisis_score, need_confidence)
+    assert msg.get(CRISIS)["tier"] == "sure"
+    assert msg.get(INTENT)["name"] == "need_huiselijk_geweld"

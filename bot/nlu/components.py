@@ -166,7 +166,7 @@ class CrisisDetector(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {"out_of_scope_intent": "out_of_scope", "corpus": "data/crisis", "sure": 0.4,
                 "possible": 0.15, "C": 16.0, "not_a_question": 0.6, "very_sure": 0.9,
-                "fallback_intent": "nlu_fallback"}
+                "fallback_intent": "nlu_fallback", "help_question": 0.5, "help_question_sure": 0.6}
 
     def __init__(self, config: Dict[Text, Any], model_storage: Optional[ModelStorage] = None,
                  resource: Optional[Resource] = None, model: Optional[CrisisModel] = None) -> None:
@@ -218,7 +218,8 @@ class CrisisDetector(GraphComponent):
             if assessment is None:
                 continue
             intent = (message.get(INTENT) or {}).get("name") or ""
-            if assessment.sure and self._not_a_help_question(message, assessment):
+            if assessment.sure and (self._not_a_help_question(message, assessment)
+                                    or self._a_help_question_first(message, assessment)):
                 assessment = dataclasses.replace(assessment, tier="possible")
             if assessment.sure:
                 self._override(message, f"need_{assessment.need}")
@@ -246,6 +247,22 @@ class CrisisDetector(GraphComponent):
             return False
         ranking = {r.get("name"): float(r.get("confidence") or 0.0) for r in message.get(INTENT_RANKING_KEY) or []}
         return ranking.get(self.out_of_scope, 0.0) >= float(self.config["not_a_question"])
+
+    def _a_help_question_first(self, message: Message, assessment: Assessment) -> bool:
+        """The need classifier is confident about an ordinary help need (a carer, a parent, a
+        benefit) and the crisis net only moderately sure: answer the question with one safety
+        sentence rather than send the resident to the crisis line. Long help questions about
+        family worries drew the Veilig Thuis or 113 route (round r5: 8 of 214 questions);
+        chosen on rounds r1-r5, all tuned on by then (docs/evaluation.md)."""
+        language = (message.get(LANGUAGE) or {}).get("code", "nl")
+        if language not in READABLE or assessment.score >= float(self.config["help_question_sure"]):
+            return False
+        for r in message.get(INTENT_RANKING_KEY) or []:
+            name = r.get("name") or ""
+            if name == self.fallback or (name.startswith("need_") and name[len("need_"):] in LABEL_OF_NEED):
+                continue
+            return name.startswith("need_") and float(r.get("confidence") or 0.0) >= float(self.config["help_question"])
+        return False
 
     def _leading_intent(self, message: Message) -> str:
         """The first intent of the ranking that is not the fallback."""
