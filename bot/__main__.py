@@ -1,4 +1,4 @@
-"""``python -m bot ...``: the stable command line (see shared/contract/interfaces.md)."""
+"""``python -m bot ...``: the stable command line (see docs/contract/interfaces.md)."""
 import sys
 
 from bot.cli import main

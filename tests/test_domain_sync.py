@@ -86,3 +86,18 @@ def test_lookup_tables_match_the_routing_synonyms():
     from bot.tools.gen_lookups import TARGET, render
 
     assert TARGET.read_text(encoding="utf-8") == render(), "run: python -m bot.tools.gen_lookups"
+
+
+CONTRACT = ROOT.parent / "shared" / "contract"
+
+
+@pytest.mark.skipif(not CONTRACT.exists(), reason="shared/contract not present (a fresh clone reads docs/contract)")
+def test_the_copy_of_the_contract_in_docs_is_the_contract():
+    for f in CONTRACT.iterdir():
+        assert (ROOT / "docs" / "contract" / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def test_every_law_code_of_the_contract_is_in_the_routing_table():
+    contract = yaml.safe_load((ROOT / "docs" / "contract" / "laws.yml").read_text(encoding="utf-8"))
+    ours = yaml.safe_load((ROOT / "data" / "routing" / "laws.yml").read_text(encoding="utf-8"))["laws"]
+    assert set(contract) <= set(ours), sorted(set(contract) - set(ours))

@@ -31,8 +31,10 @@ def get(path):
 def endpoints(tmp_path_factory):
     folder = tmp_path_factory.mktemp("e2e")
     path = folder / "endpoints.yml"
+    # the action endpoint as endpoints.yml ships it (port 5055): serve.start must point the Rasa
+    # server at the action server it starts on ACTIONS_PORT (make run ACTIONS_PORT=...)
     path.write_text(f"""action_endpoint:
-  url: "http://localhost:{ACTIONS_PORT}/webhook"
+  url: "http://localhost:5055/webhook"
 tracker_store:
   type: SQL
   dialect: sqlite
@@ -98,3 +100,18 @@ def test_a_resident_who_does_not_write_dutch_is_answered_in_their_language(serve
     assert answer[0].startswith(first_words), answer
     assert number in text and "112" in text
     assert "In welke gemeente" not in text  # no Dutch form for someone who cannot read it
+
+
+def test_other_ports_answer_with_the_composed_route(servers):
+    # RASA_PORT/ACTIONS_PORT are not 5005/5055, and the endpoints file still names 5055: the
+    # route text below only comes from the action server on ACTIONS_PORT
+    answer = post("ik kan de huur niet meer betalen", sender="poorten", metadata={"gemeente": "Zwolle"})
+    assert any("U kunt het beste terecht bij" in t for t in answer), answer
+
+
+def test_endpoints_for_points_at_the_started_action_server_and_keeps_the_rest():
+    import yaml
+
+    written = yaml.safe_load(open(serve.endpoints_for(5056)))
+    assert written["action_endpoint"]["url"] == "http://localhost:5056/webhook"
+    assert written["tracker_store"]["db"] == "build/tracker.db"

@@ -2,7 +2,7 @@
 
 Names follow Open Referral (HSDS) where they fit: an *organization* offers a *loket*
 (HSDS: service at a location) to a *service area* (here: one gemeente or a region).
-Law and loket type codes are the contract's (shared/contract/*.yml). Every fact that can
+Law and loket type codes are the contract's (docs/contract/*.yml). Every fact that can
 change carries ``bron`` (source) and ``peildatum`` (the date the fact describes).
 """
 from __future__ import annotations

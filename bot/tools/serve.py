@@ -12,9 +12,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 from typing import List, Optional
 
-from bot.paths import ROOT
+from bot.paths import BUILD, ROOT
 from bot.tools.train import current_model, train
 
 RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
@@ -42,6 +43,25 @@ def wait_for(url: str, procs: List[subprocess.Popen], timeout: float = 300) -> b
     return False
 
 
+def endpoints_for(actions_port: int, source: str = "endpoints.yml") -> str:
+    """An endpoints file whose action endpoint is the action server this run starts.
+
+    endpoints.yml names port 5055; with ``make run ACTIONS_PORT=5056`` the Rasa server would call
+    an action server that is not there and answer nothing. The copy lives in build/ and keeps
+    every other setting (tracker store, lock store) of ``source``."""
+    import yaml
+
+    path = Path(source) if Path(source).is_absolute() else ROOT / source
+    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    config["action_endpoint"] = {**(config.get("action_endpoint") or {}),
+                                 "url": f"http://localhost:{actions_port}/webhook"}
+    out = BUILD / f"endpoints-actions-{actions_port}-{path.stem}.yml"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("# written by bot/tools/serve.py from " + str(path) + "\n" +
+                   yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return str(out)
+
+
 def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: Optional[str] = None,
           endpoints: str = "endpoints.yml", quiet: bool = False) -> List[subprocess.Popen]:
     """Start both servers and wait until they answer. Raises SystemExit with a clear message."""
@@ -50,6 +70,7 @@ def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: O
             raise SystemExit(f"ERROR: port {port} (for the {what}) is already in use. Stop the program that "
                              f"uses it, or choose another port: make run {var}=<port>")
     model = model or str(current_model() or train())
+    endpoints = endpoints_for(actions_port, endpoints)
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
     out = subprocess.DEVNULL if quiet else None
     procs = [
