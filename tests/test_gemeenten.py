@@ -103,3 +103,46 @@ def test_no_place_found_in_ordinary_words(table, text):
 def test_normalize():
     assert normalize("'s-Hertogenbosch") == "s hertogenbosch"
     assert normalize("Súdwest-Fryslân") == "sudwest fryslan"
+
+
+@pytest.mark.parametrize("text", ["ik woon in een flat", "wij wonen in een gezinshuis", "ik woon in Nederland",
+                                  "Nederland", "we wonen in holland", "ik woon in zwole met mijn kinderen"])
+def test_a_gemeente_is_never_guessed_from_an_everyday_word_or_a_typo_in_a_question(table, text):
+    assert table.matcher.find_in_text(text) is None
+
+
+def test_a_typo_is_still_understood_as_the_answer_to_the_gemeente_question(table):
+    from bot.dialogue import turns
+
+    found = turns.gemeente_from_reply(table, "Zwole")
+    assert isinstance(found, Match) and found.code == "GM0193" and found.fuzzy
+    assert isinstance(table.matcher.resolve("Nederland"), Unknown)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("ik woon niet in Noordenveld maar in Zaandam", "GM0479"),
+    ("o nee, ze is vorig jaar verhuisd naar Assen", "GM0106"),
+    ("ze woont niet meer in Assen maar in Emmen", "GM0114"),
+])
+def test_a_correction_names_the_right_gemeente(table, text, code):
+    found = table.matcher.find_in_text(text)
+    assert isinstance(found, Match) and found.code == code, found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("mijn moeder woont in Zwolle, ik woon zelf in Utrecht", "GM0193"),   # help for her: her gemeente
+    ("ik woon in Utrecht en mijn vader woont in Zwolle, hij kan niet meer douchen", "GM0193"),
+    ("Ik kom uit Zwolle maar woon nu in Ede", "GM0228"),
+    ("ik woon in Ede", "GM0228"),
+])
+def test_the_gemeente_of_the_person_the_help_is_for(table, text, code):
+    from bot.dialogue import turns
+
+    found = turns.gemeente_in_question(table, text)
+    assert isinstance(found, Match) and found.code == code, found
+
+
+def test_no_gemeente_in_a_question_that_names_none(table):
+    from bot.dialogue import turns
+
+    assert turns.gemeente_in_question(table, "mijn moeder kan niet meer douchen") is None

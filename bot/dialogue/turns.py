@@ -38,6 +38,28 @@ def gemeente_from_reply(table: RoutingTable, text: str, entity_values: Sequence[
     return found if found is not None else table.matcher.resolve(text or "")
 
 
+_OTHER_PERSON = {"moeder", "vader", "ma", "pa", "mam", "mama", "papa", "zoon", "dochter", "oma", "opa", "broer",
+                 "zus", "zuster", "kind", "kinderen", "schoonmoeder", "schoonvader", "tante", "oom", "buurman",
+                 "buurvrouw", "vriend", "vriendin", "ze", "zij", "hij", "hun", "ouders", "kleinzoon", "kleindochter"}
+
+
+def gemeente_in_question(table: RoutingTable, text: str):
+    """The gemeente a help question names, only where the wording makes it certain, and where the
+    help is for someone else, *their* gemeente: "mijn moeder woont in Zwolle, ik woon zelf in
+    Utrecht" is help in Zwolle. None when no gemeente is named for certain."""
+    from bot.routing.gemeenten import normalize
+
+    hits = [(pos, hit) for pos, hit in table.matcher.places_in_text(text or "") if isinstance(hit, Match)]
+    if not hits:
+        return None
+    words = normalize(text).split()
+    for pos, hit in hits:
+        if _OTHER_PERSON & set(words[max(0, pos - 5):pos]):
+            return hit
+    living = [hit for pos, hit in hits if any(w.startswith("woon") for w in words[max(0, pos - 4):pos])]
+    return (living or [hit for _, hit in hits])[-1 if living else 0]
+
+
 def gemeente_question(result) -> Tuple[str, List[Button]]:
     """The question back when a gemeente name was not clear."""
     if isinstance(result, Ambiguous):

@@ -17,6 +17,10 @@ _PREFIX = re.compile(r"^(?:(?:ik\s+)?(?:woon|wonen|woont)\s+(?:in|te)\s+|(?:in|t
 _GENERIC = re.compile(r"^(?:(?:de\s+)?stad\s+)|\s+(?:stad|centrum|gemeente|city)$")  # "Utrecht (stad)"
 _CODE = re.compile(r"^(?:gm)?\s*(\d{1,4})$")
 FUZZY_CUTOFF = 0.84  # "den bosh"/"den bosch" = 0.94, "leeuwarde"/"leeuwarden" = 0.95
+# Place names that are also everyday words or the country: "ik woon in een flat" is not the
+# village Een (Noordenveld), "ik woon in Nederland" not the village Nederland (Steenwijkerland).
+# They are never read as a gemeente; a resident from Een names Noordenveld when asked.
+NOT_A_PLACE = frozenset({"een", "nederland", "holland", "het", "de", "en", "op", "aan", "mijn", "ons", "onze"})
 FUZZY_MARGIN = 0.04  # the best match must beat the best other municipality by this much
 
 
@@ -83,6 +87,8 @@ class GemeenteMatcher:
         return Match(code, self.gemeenten[code].naam, via, fuzzy)
 
     def _exact(self, key: str):
+        if key in NOT_A_PLACE:
+            return None
         hits = self.index.get(key)
         if not hits:
             return None
@@ -97,7 +103,7 @@ class GemeenteMatcher:
         """A name or code as typed -> Match, Ambiguous or Unknown."""
         raw = (text or "").strip()
         key = strip_phrasing(raw)
-        if not key:
+        if not key or key in NOT_A_PLACE:
             return Unknown(raw, ())
         code = _CODE.match(key.replace(" ", ""))
         if code:
@@ -141,7 +147,7 @@ class GemeenteMatcher:
     def _candidates(self, key: str) -> List[str]:
         # cheap pre-filter: difflib over ~3000 keys is fine, but skip wildly different lengths
         n = len(key)
-        return [k for k in self.keys if abs(len(k) - n) <= max(2, n // 3)]
+        return [k for k in self.keys if abs(len(k) - n) <= max(2, n // 3) and k not in NOT_A_PLACE]
 
     def find_in_text(self, text: str) -> Optional[object]:
         """A municipality named inside a longer message, only where the wording marks it as a place
@@ -152,15 +158,36 @@ class GemeenteMatcher:
             return None
         if len(words) <= 4:
             whole = self.resolve(text)
-            if not isinstance(whole, Unknown):
+            # a guess from a typo ("Zwole") is for an answer to "in welke gemeente?" (resolve),
+            # not for a gemeente read from a question: that must be certain
+            if not isinstance(whole, Unknown) and not getattr(whole, "fuzzy", False):
                 return whole
+        hits = self.places_in_text(text)
+        return hits[0][1] if hits else None
+
+    def places_in_text(self, text: str) -> List[Tuple[int, object]]:
+        """Every municipality named in a message where the wording marks a place, with the word
+        position, leaving out the ones the resident says are *not* theirs ("ik woon niet in
+        Noordenveld maar in Zaandam", "niet meer in Assen")."""
+        words = normalize(text).split()
         cues = {"in", "te", "gemeente", "uit"}
-        for i, w in enumerate(words):
-            if w not in cues:
-                continue
-            for size in range(min(self.max_words, len(words) - i - 1), 0, -1):
-                key = " ".join(words[i + 1:i + 1 + size])
-                hit = self._exact(key)
-                if hit:
-                    return hit
-        return None
+        out: List[Tuple[int, object]] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            found = None
+            moved = w == "naar" and i > 0 and words[i - 1].startswith(("verhuis", "verhuiz", "verhuisd"))
+            if w in cues or moved:  # "verhuisd naar Assen"; a bare "naar" is too often not a place
+                for size in range(min(self.max_words, len(words) - i - 1), 0, -1):
+                    hit = self._exact(" ".join(words[i + 1:i + 1 + size]))
+                    if hit:
+                        found = (size, hit)
+                        break
+            if found:
+                before = words[max(0, i - 2):i]
+                if "niet" not in before and "nooit" not in before:
+                    out.append((i + 1, found[1]))
+                i += 1 + found[0]
+            else:
+                i += 1
+        return out
