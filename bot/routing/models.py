@@ -119,6 +119,7 @@ class Rule(Base):
     psychische_problemen = Column(Boolean)
     tijdelijk = Column(Boolean)
     jeugdhulp = Column(Boolean)  # the question is about youth care or child protection
+    al_gekocht = Column(Boolean)  # the resident already bought the aid or had the adaptation made
 
 
 class RuleAlso(Base):

@@ -47,6 +47,7 @@ class Context:
     psychische_problemen: Optional[bool] = None  # psychiatric problems behind the need (changes care at home)
     tijdelijk: Optional[bool] = None  # a short-term need, e.g. after an accident (changes aids)
     jeugdhulp: Optional[bool] = None  # the question is about youth care or child protection (complaints)
+    al_gekocht: Optional[bool] = None  # already bought or had it made, before a melding (principle 7 is too late)
     spoed: bool = False  # urgency signals in the question itself (acute injury, help stopped, ...)
 
     def merged_with(self, newer: "Context") -> "Context":

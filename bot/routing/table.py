@@ -29,13 +29,14 @@ class Condition:
     psychische_problemen: Optional[bool] = None
     tijdelijk: Optional[bool] = None
     jeugdhulp: Optional[bool] = None
+    al_gekocht: Optional[bool] = None
 
 
 # Yes/no facts a rule variant can depend on (rules.yml `als`, Context, data/signals/context.yml).
 # jeugdhulp: the question is about youth care or child protection (jeugdhulp, jeugdbescherming); its
 # patterns in data/signals/context.yml are still to be added (NLU side).
 FLAGS = ("wlz_indicatie", "woont_in_instelling", "woont_alleen", "pgb", "psychische_problemen", "tijdelijk",
-         "jeugdhulp")
+         "jeugdhulp", "al_gekocht")
 
 
 @dataclass(frozen=True)
