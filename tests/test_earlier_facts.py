@@ -27,3 +27,8 @@ def test_already_bought_changes_the_next_step_not_the_door(need):
     assert after.loket_type == before.loket_type == "gemeente-wmo"
     assert "nog niets" in before.volgende_stap and "nog niets" not in after.volgende_stap
     assert "bezwaar" in after.volgende_stap and "6 weken" in after.volgende_stap
+
+
+def test_a_plan_to_buy_is_not_already_bought():
+    # mevrouw De Wit wants to have a stairlift placed: she still must report first (principle 7)
+    assert facts("ik wil zelf meteen een traplift laten plaatsen, kan ik de rekening later indienen?").al_gekocht is None

@@ -71,6 +71,8 @@ def test_no_false_alarm(text):
     ("een 16-jarige die niet naar school gaat", 16),
     ("mijn moeder is 84 jaar", 84),
     ("ik heb 3 kinderen", None),
+    ("Mijn zoon is 22 en heeft een licht verstandelijke beperking", 22),
+    ("mijn man is 3 keer gevallen", None),
 ])
 def test_age(text, years):
     assert age(text) == years
@@ -118,3 +120,18 @@ def test_urgency(text):
 
 def test_no_urgency_in_a_calm_question():
     assert not facts("Hoe vraag ik een traplift aan voor later?").spoed
+
+
+@pytest.mark.parametrize("text", ["nu dreigt de energiemaatschappij ons af te sluiten",
+                                  "Het gaat thuis zo echt niet meer.",
+                                  "Mijn moeder is vanochtend in het ziekenhuis opgenomen, zij zorgde voor mijn vader"])
+def test_urgent_as_principle_8_says(text):
+    from bot.nlu.signals import facts
+
+    assert facts(text).spoed
+
+
+def test_a_stay_long_ago_is_not_urgent():
+    from bot.nlu.signals import facts
+
+    assert not facts("mijn vader is vorig jaar opgenomen in een verpleeghuis").spoed

@@ -26,6 +26,8 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?:ik ben|hij is|zij is|ze is|is nu|is pas|wordt|werd|word) (\d{1,3})\b"),
     re.compile(r"\b(?:zoon|dochter|kind|jongen|meisje|broer|zus|zoontje|dochtertje|kleinzoon|kleindochter|moeder|vader) van (\d{1,3})\b"),
     re.compile(r"\bleeftijd:? (\d{1,3})\b"),
+    # "mijn zoon is 22 en ...", "onze dochter is 17"
+    re.compile(r"\b(?:zoon|dochter|kind|jongen|meisje|broer|zus|moeder|vader|man|vrouw|partner|oma|opa) is (\d{1,3})\b(?! (?:euro|keer|uur|dagen|weken|maanden|km|kilo))"),
 ]
 
 

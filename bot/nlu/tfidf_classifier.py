@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.model_files import read_model, write_model
+from bot.nlu.places import without_place_clauses
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,8 @@ class TfidfIntentClassifier(IntentClassifier, GraphComponent):
         examples = [m for m in training_data.intent_examples if m.get(TEXT) and m.get(INTENT)]
         if not examples:
             return self._resource
-        self.model = build_pipeline(self.config).fit([m.get(TEXT) for m in examples],
+        # where someone lives says nothing about the need (bot/nlu/places.py)
+        self.model = build_pipeline(self.config).fit([without_place_clauses(m.get(TEXT)) for m in examples],
                                                      [m.get(INTENT) for m in examples])
         write_model(self._storage, self._resource, self.MODEL_FILE,
                     lambda path: joblib.dump(self.model, path, compress=3))
@@ -96,7 +98,7 @@ class TfidfIntentClassifier(IntentClassifier, GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None or not messages:
             return messages
-        probabilities = self.model.predict_proba([m.get(TEXT) or "" for m in messages])
+        probabilities = self.model.predict_proba([without_place_clauses(m.get(TEXT) or "") for m in messages])
         classes = list(self.model.classes_)
         length = int(self.config["ranking_length"])
         for message, row in zip(messages, probabilities):
