@@ -11,8 +11,8 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.crisis.model import LOKET_OF_NEED
-from bot.dialogue import languages, replies, turns
-from bot.nlu.understand import NeedReader
+from bot.dialogue import followups, languages, replies, turns
+from bot.nlu.understand import NeedReader, best_guess
 from bot.routing import Context, default_table, route
 from bot.routing.gemeenten import Match
 
@@ -39,10 +39,22 @@ def _gemeente_events(match: Match) -> List[EventType]:
     return [SlotSet("gemeente", match.naam), SlotSet("gemeente_code", match.code)]
 
 
+def _gemeente_from_text(tracker: Tracker, text: str) -> List[EventType]:
+    """A gemeente the resident names for certain wins over the widget's: it is where the help is
+    needed ("mijn moeder woont in Zwolle"), or a correction ("niet in X maar in Y"). When the help
+    is for someone who lives elsewhere and the place is not certain, the gemeente is asked."""
+    named = turns.gemeente_in_question(TABLE, text)
+    if isinstance(named, Match):
+        return _gemeente_events(named) if named.code != tracker.get_slot("gemeente_code") else []
+    if turns.lives_elsewhere(TABLE, text) and tracker.get_slot("gemeente_code"):
+        return [SlotSet("gemeente", None), SlotSet("gemeente_code", None)]
+    return []
+
+
 def _route_events(dispatcher: CollectingDispatcher, tracker: Tracker, needs: List[str], gemeente,
-                  skip_crisis: bool = False) -> List[EventType]:
+                  skip_crisis: bool = False, context: Optional[Context] = None) -> List[EventType]:
     """Route the conversation's needs, say the answer, remember the decision."""
-    ctx = _facts(tracker)
+    ctx = context or _facts(tracker)
     decision = route(needs, gemeente, ctx, TABLE)
     spoken = decision
     if skip_crisis and decision.crisis:
@@ -50,13 +62,73 @@ def _route_events(dispatcher: CollectingDispatcher, tracker: Tracker, needs: Lis
         spoken = route(rest, gemeente, ctx, TABLE) if rest else None
     possible = tracker.get_slot("safety") if not decision.crisis else None
     note = replies.safety_note(TABLE, possible)["text"] if possible else None
-    for text in replies.route_messages(spoken, safety=note) if spoken else []:
-        dispatcher.utter_message(text=text)
+    spoken_json = replies.route_json(spoken)
+    if spoken is not None and spoken.crisis:
+        for text in replies.route_messages(spoken):
+            dispatcher.utter_message(text=text)
+    elif spoken is not None and _same_door(tracker, spoken_json):
+        # the resident said more, but the door stays the same: never the same answer again
+        texts = followups.same_door(spoken_json, (tracker.get_slot("last_route") or {}).get("spoken"),
+                                    _followup_intent(tracker), safety=note)
+        for text in texts[:-1]:
+            dispatcher.utter_message(text=text)
+        dispatcher.utter_message(text=texts[-1], buttons=followups.buttons(spoken_json))
+    elif spoken is not None:
+        # short first, more on request: the one door, why, the next step; the rest behind buttons
+        texts = followups.short_answer(spoken_json, safety=note, urgent=spoken.urgent)
+        for text in texts[:-1]:
+            dispatcher.utter_message(text=text)
+        dispatcher.utter_message(text=texts[-1], buttons=followups.buttons(spoken_json))
     summary = {"needs": list(decision.needs), "crisis": decision.crisis, "urgent": decision.urgent,
                "crisis_tier": "sure" if decision.crisis else ("possible" if possible else None),
                "safety_note": possible,
-               "gemeente": gemeente.code if gemeente else None, "route": replies.route_json(decision)}
-    return [SlotSet("last_route", summary), SlotSet("safety", None)]
+               "gemeente": gemeente.code if gemeente else None, "route": replies.route_json(decision),
+               "spoken": spoken_json}
+    return [SlotSet("last_route", summary), SlotSet("safety", None), SlotSet("asked_back", None)]
+
+
+def _same_door(tracker: Tracker, spoken_json) -> bool:
+    """The new route has the same primary loket as the answer already given."""
+    last = ((tracker.get_slot("last_route") or {}).get("spoken") or {}).get("primary") or {}
+    new = (spoken_json or {}).get("primary") or {}
+    return bool(last) and (last.get("loket_type"), last.get("naam")) == (new.get("loket_type"), new.get("naam"))
+
+
+def _followup_intent(tracker: Tracker) -> Optional[str]:
+    """A follow-up intent close behind the classifier's choice ("hoe lang heb ik voor bezwaar"
+    reads as a legal question first), or None."""
+    for r in (tracker.latest_message.get("intent_ranking") or [])[:3]:
+        name = r.get("name") or ""
+        if name in followups.INTENTS and float(r.get("confidence") or 0) >= 0.1:
+            return name
+    return followups.aspect(tracker.latest_message.get("text") or "")
+
+
+def _after_ask_back(dispatcher: CollectingDispatcher, tracker: Tracker, u, events: List[EventType],
+                    gemeente=None) -> List[EventType]:
+    """The assistant asked back and the resident typed something else instead of choosing (more
+    story, a place, a question about the question). Never ask twice: take the need both messages
+    point to, else the first message's best, and route it with what is known (or ask the gemeente)."""
+    earlier = [c for c in tracker.get_slot("asked_back") or [] if c in TABLE.needs]
+    both = [c for c in (u.candidates if u else ()) if c in earlier]
+    needs = turns.merge_needs(tracker.get_slot("needs"), [both[0] if both else earlier[0]])
+    events = list(events) + [SlotSet("needs", needs), SlotSet("asked_back", None)]
+    cleared = any(e.get("name") == "gemeente_code" and e.get("value") is None for e in events if isinstance(e, dict))
+    gemeente = gemeente or (None if cleared else _gemeente(tracker))
+    if gemeente:
+        return events + _route_events(dispatcher, tracker, needs, gemeente)
+    dispatcher.utter_message(text=languages.ask_gemeente(tracker.get_slot("language")) or turns.ASK_GEMEENTE)
+    return events
+
+
+def _answered_this_turn(tracker: Tracker) -> bool:
+    """A route was already given since the resident's last message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "last_route" and event.get("value"):
+            return True
+    return False
 
 
 class ActionSessionStart(Action):
@@ -85,13 +157,25 @@ class ActionUnderstand(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         u = READER.read(tracker.latest_message)
-        needs = turns.merge_needs(tracker.get_slot("needs"), u.needs)
+        if tracker.get_slot("asked_back") and len(u.text.split()) <= 6 and \
+                isinstance(turns.gemeente_in_question(TABLE, u.text), Match):
+            # "Wij wonen in Ede." after a question back is the place, not a question about housing
+            named = turns.gemeente_in_question(TABLE, u.text)
+            return _after_ask_back(dispatcher, tracker, u, _gemeente_events(named), TABLE.gemeenten[named.code])
+        # a "no" with content, or a button the resident chose: the new needs replace the earlier
+        corrected = u.needs and (turns.is_correction(u.text) or (u.text or "").startswith("/"))
+        needs = list(u.needs) if corrected else turns.merge_needs(tracker.get_slot("needs"), u.needs)
         facts = _facts(tracker).merged_with(u.facts)
-        events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", facts.as_dict())]
-        if not tracker.get_slot("gemeente_code"):
+        events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", facts.as_dict()),
+                                   SlotSet("candidates", list(u.candidates))]
+        # a gemeente the resident names for certain wins over the widget's: it is where the help
+        # is needed ("mijn moeder woont in Zwolle"), or a correction ("niet in X maar in Y")
+        from_text = _gemeente_from_text(tracker, u.text)
+        events += from_text
+        if not from_text and not tracker.get_slot("gemeente_code") and not turns.lives_elsewhere(TABLE, u.text):
             # a widget may send the gemeente with every message, not only at the session start
             given = (tracker.latest_message.get("metadata") or {}).get("gemeente")
-            found = TABLE.matcher.resolve(str(given)) if given else TABLE.matcher.find_in_text(u.text)
+            found = TABLE.matcher.resolve(str(given)) if given else None
             if isinstance(found, Match):
                 events += _gemeente_events(found)
         language = (tracker.latest_message.get("language") or {}).get("code") or "nl"
@@ -154,7 +238,7 @@ class ActionAskGemeente(Action):
                 text, buttons = turns.gemeente_question(found)
                 dispatcher.utter_message(text=text, buttons=buttons)
                 return []
-        dispatcher.utter_message(text=turns.ASK_GEMEENTE)
+        dispatcher.utter_message(text=languages.ask_gemeente(tracker.get_slot("language")) or turns.ASK_GEMEENTE)
         return []
 
 
@@ -168,6 +252,8 @@ class ActionRoute(Action):
             if not tracker.get_slot("language"):  # else the answer in their own language was given
                 dispatcher.utter_message(text=turns.PLEASE_REPHRASE)
             return []
+        if _answered_this_turn(tracker):
+            return []  # e.g. the place given after a question back was routed already
         # a crisis was answered the moment it was read (ActionUnderstand); do not repeat it
         gemeente = _gemeente(tracker)
         events = [SlotSet("gemeente_code", gemeente.code)] if gemeente else []
@@ -194,6 +280,9 @@ class ActionSetGemeente(Action):
             dispatcher.utter_message(text=f"Dank u. Ik kijk wat er in de gemeente {found.naam} voor u is.")
             events += _route_events(dispatcher, tracker, needs, TABLE.gemeenten[found.code],
                                     skip_crisis=bool(tracker.get_slot("crisis")))
+        elif tracker.get_slot("asked_back"):
+            # the resident answered the question back with a place, not a choice
+            events = _after_ask_back(dispatcher, tracker, None, events, TABLE.gemeenten[found.code])
         else:
             dispatcher.utter_message(text=f"Dank u, ik weet nu dat het om de gemeente {found.naam} gaat. "
                                           "Waar kan ik u mee helpen?")
@@ -201,7 +290,9 @@ class ActionSetGemeente(Action):
 
 
 class ActionClarify(Action):
-    """Low confidence: one question back, with the two most likely needs as buttons."""
+    """Low confidence: one question back, with the two most likely needs as buttons. Never twice
+    in a row: a resident who types more instead of choosing gets the need both messages point to
+    (or the first message's best), with what was said kept (gemeente, facts)."""
 
     def name(self) -> Text:
         return "action_clarify"
@@ -213,9 +304,32 @@ class ActionClarify(Action):
         if not u.text.strip() or u.intent == "out_of_scope":
             dispatcher.utter_message(text=turns.non_question_reply(u.text))
             return []
+        events: List[EventType] = _gemeente_from_text(tracker, u.text)
+        events.append(SlotSet("context", _facts(tracker).merged_with(u.facts).as_dict()))
+        named = turns.gemeente_in_question(TABLE, u.text)
+        named = TABLE.gemeenten[named.code] if isinstance(named, Match) else None
+        if tracker.get_slot("asked_back"):
+            return _after_ask_back(dispatcher, tracker, u, events, named)
+        needs = tracker.get_slot("needs") or []
+        if named and needs and (tracker.get_slot("last_route") or {}).get("route"):
+            # "zij woont trouwens niet in Apeldoorn maar in Deventer": the same question, another gemeente
+            dispatcher.utter_message(text=f"Dank u. Ik kijk wat er in de gemeente {named.naam} voor u is.")
+            return events + _route_events(dispatcher, tracker, needs, named, skip_crisis=bool(tracker.get_slot("crisis")))
+        if needs and (tracker.get_slot("last_route") or {}).get("route") and u.candidates:
+            # more of the story after an answer, unclear on its own: answer again with what it adds
+            # (facts such as "al gekocht", a new gemeente); the same door is said in one sentence.
+            # A guessed extra need is not added: two domains would turn the door into the wijkteam.
+            gemeente = named or _gemeente(tracker)
+            if gemeente:
+                return events + _route_events(dispatcher, tracker, needs, gemeente, context=_facts(tracker).merged_with(u.facts))
+        cleared = any(e.get("name") == "gemeente_code" and e.get("value") is None for e in events if isinstance(e, dict))
+        if cleared or not (tracker.get_slot("gemeente_code") or any(
+                e.get("name") == "gemeente_code" and e.get("value") for e in events if isinstance(e, dict))):
+            # no gemeente known for certain: ask it now too, so the answer after the choice is complete
+            dispatcher.utter_message(text=languages.ask_gemeente(tracker.get_slot("language")) or turns.ASK_GEMEENTE)
         text, buttons = turns.clarify_question(TABLE, u.candidates)
         dispatcher.utter_message(text=text, buttons=buttons)
-        return []
+        return events + [SlotSet("asked_back", list(u.candidates))]
 
 
 def _other_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -233,6 +347,11 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        if tracker.get_slot("asked_back") and (tracker.latest_message.get("text") or "").strip():
+            # "moet dat bij onze gemeente of bij die van hem?" after a question back: not out of scope
+            u = READER.read(tracker.latest_message)
+            if not u.unreadable:
+                return _after_ask_back(dispatcher, tracker, u, _gemeente_from_text(tracker, u.text))
         if not _other_language(dispatcher, tracker):
             dispatcher.utter_message(text=turns.non_question_reply(tracker.latest_message.get("text") or ""))
         return []
@@ -255,4 +374,56 @@ class ActionAskHuman(Action):
         dispatcher.utter_message(text=f"U kunt ook met een mens praten. Bel {where} en vraag naar het sociaal wijkteam "
                                       f"of het Wmo-loket.{web}")
         dispatcher.utter_message(text="U kunt ook langsgaan bij het gemeentehuis. Neem iemand mee als u dat fijn vindt.")
+        return []
+
+
+class ActionFollowup(Action):
+    """A follow-up question about the route just given ("wat kost dat?", "ik snap het niet"):
+    answered from the last route, never with the whole answer again."""
+
+    def name(self) -> Text:
+        return "action_followup"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        last = tracker.get_slot("last_route") or {}
+        route = last.get("spoken") or last.get("route")
+        gemeente = _gemeente(tracker)
+        if not route and tracker.get_slot("asked_back") and intent != "not_understood":
+            # "welk nummer moet ik bellen?" while the question back is open: never ask twice, the
+            # answer to the likeliest need holds the number
+            return _after_ask_back(dispatcher, tracker, READER.read(tracker.latest_message), [])
+        if not route:
+            # no answer yet to ask about: "hoe maak ik bezwaar tegen de WW?" is a question of its own
+            u = READER.read(tracker.latest_message)
+            needs = [n for n in best_guess(u, tracker.latest_message, READER) if n not in CRISIS]
+            if needs:
+                events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", _facts(tracker).merged_with(u.facts).as_dict())]
+                if gemeente:
+                    return events + _route_events(dispatcher, tracker, needs, gemeente)
+                dispatcher.utter_message(text=turns.ASK_GEMEENTE)
+                return events
+        texts = followups.answer(intent, route, gemeente.naam if gemeente else None)
+        for text in texts[:-1]:
+            dispatcher.utter_message(text=text)
+        rest = [b for b in followups.buttons(route) if b["payload"] != f"/{intent}"] if route else []
+        dispatcher.utter_message(text=texts[-1], buttons=rest)
+        return []
+
+
+class ActionDeny(Action):
+    """A plain "nee" / "dat klopt niet". After an answer: the route may be wrong, so offer the
+    other likely needs of the question as buttons; without an answer, an open door."""
+
+    def name(self) -> Text:
+        return "action_deny"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        last = tracker.get_slot("last_route") or {}
+        if not last.get("route"):
+            dispatcher.utter_message(text=turns.DENY_NO_ANSWER)
+            return []
+        others = [c for c in tracker.get_slot("candidates") or [] if c not in (last.get("needs") or [])]
+        text, buttons = turns.runner_up_question(TABLE, others)
+        dispatcher.utter_message(text=text, buttons=buttons)
         return []

@@ -11,7 +11,9 @@ from bot.paths import ROOT
 
 NEEDS = yaml.safe_load((ROOT / "data/routing/needs.yml").read_text())["needs"]
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
-CONVERSATION_INTENTS = {"greet", "goodbye", "affirm", "deny", "thanks", "bot_capabilities", "ask_human",
+CONVERSATION_INTENTS = {"followup_costs", "followup_contact", "followup_bring", "followup_duration", "followup_first_step",
+                        "followup_anonymous", "followup_objection", "followup_who_pays", "followup_other_help", "not_understood",
+                        "greet", "goodbye", "affirm", "deny", "thanks", "bot_capabilities", "ask_human",
                         "inform_gemeente", "out_of_scope"}
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 

@@ -146,3 +146,4 @@ def test_no_gemeente_in_a_question_that_names_none(table):
     from bot.dialogue import turns
 
     assert turns.gemeente_in_question(table, "mijn moeder kan niet meer douchen") is None
+

@@ -61,3 +61,12 @@ def test_geez_script_is_not_taken_for_dutch():
 @pytest.mark.parametrize("text", ["gemeente Súdwest-Fryslân", "banaan banaan banaan"])
 def test_three_words_are_too_few_to_call_a_language(text):
     assert detect(text).dutch
+
+
+@pytest.mark.parametrize("language, word", [("en", "municipality"), ("pl", "gminie"), ("tr", "belediyede"),
+                                            ("ar", "بلدية"), ("so", "municipality")])
+def test_the_gemeente_is_asked_in_the_residents_language(language, word):
+    from bot.dialogue import languages
+
+    assert word in languages.ask_gemeente(language) and "gemeente" in languages.ask_gemeente(language)
+    assert languages.ask_gemeente("nl") is None

@@ -16,6 +16,7 @@ CRISIS_TYPES = ("alarmnummer-112", "zelfmoordpreventie-113", "veilig-thuis")
 
 TEXTS: Dict[str, Dict[str, str]] = {
     "en": {
+        "ask_gemeente": "Which municipality (gemeente) do you live in? Type its name, for example 'Utrecht'.",
         "dutch_only": "I am sorry, I can only help in Dutch.",
         "alarmnummer-112": "Is someone in danger right now? Call {n112}.",
         "zelfmoordpreventie-113": "Are you thinking about suicide? Call {n113} or {n113_free} (free), or chat at {n113_site}. Day and night.",
@@ -23,6 +24,7 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "more": "For other questions, your municipality (gemeente) can help you. Someone who speaks Dutch can also type your question here.",
     },
     "pl": {
+        "ask_gemeente": "W jakiej gminie (gemeente) mieszkasz? Wpisz jej nazwę, na przykład 'Utrecht'.",
         "dutch_only": "Przepraszam, mogę pomóc tylko po niderlandzku.",
         "alarmnummer-112": "Czy ktoś jest teraz w niebezpieczeństwie? Zadzwoń pod {n112}.",
         "zelfmoordpreventie-113": "Myślisz o samobójstwie? Zadzwoń pod {n113} lub bezpłatnie {n113_free}, albo napisz na czacie {n113_site}. Całą dobę.",
@@ -30,6 +32,7 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "more": "W innych sprawach pomoże Ci Twoja gmina (gemeente). Ktoś, kto mówi po niderlandzku, może też wpisać tu Twoje pytanie.",
     },
     "tr": {
+        "ask_gemeente": "Hangi belediyede (gemeente) yaşıyorsunuz? Adını yazın, örneğin 'Utrecht'.",
         "dutch_only": "Özür dilerim, sadece Felemenkçe yardım edebiliyorum.",
         "alarmnummer-112": "Şu anda biri tehlikede mi? {n112} numarasını arayın.",
         "zelfmoordpreventie-113": "İntiharı mı düşünüyorsunuz? {n113} veya ücretsiz {n113_free} numarasını arayın ya da {n113_site} üzerinden yazışın. Gece gündüz.",
@@ -37,6 +40,7 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "more": "Diğer sorular için belediyeniz (gemeente) size yardım edebilir. Felemenkçe bilen biri sorunuzu buraya da yazabilir.",
     },
     "ar": {
+        "ask_gemeente": "في أي بلدية (gemeente) تسكن؟ اكتب اسمها، مثلًا 'Utrecht'.",
         "dutch_only": "عذرًا، أستطيع المساعدة باللغة الهولندية فقط.",
         "alarmnummer-112": "هل يوجد شخص في خطر الآن؟ اتصل بالرقم {n112}.",
         "zelfmoordpreventie-113": "هل تفكر في الانتحار؟ اتصل بالرقم {n113} أو مجانًا {n113_free}، أو تحدث عبر {n113_site}. ليلًا ونهارًا.",
@@ -66,3 +70,10 @@ def reply(table, language: str, crisis: Optional[str] = None) -> List[str]:
     if crisis in CRISIS_TYPES:
         return [lines[0], texts["dutch_only"], " ".join(lines[1:]), texts["more"]]
     return [texts["dutch_only"], " ".join(lines), texts["more"]]
+
+
+def ask_gemeente(language: Optional[str]) -> Optional[str]:
+    """The gemeente question in the resident's language, or None for Dutch."""
+    if not language or language == "nl":
+        return None
+    return TEXTS.get(language, TEXTS["en"])["ask_gemeente"]

@@ -13,11 +13,25 @@ Button = Dict[str, str]
 
 ASK_GEMEENTE = ("In welke gemeente woont u? Of woont de persoon om wie het gaat ergens anders? "
                 "Noem dan die gemeente.")
+DENY_NO_ANSWER = "Dat is goed. Als u nog een vraag heeft, typ die dan gewoon hier."
 PLEASE_REPHRASE = ("Dat begrijp ik niet goed. Kunt u het in andere woorden zeggen? "
                    "Vertel bijvoorbeeld wat er niet lukt, of voor wie u hulp zoekt.")
 
 _EMOJI_ONLY = re.compile(r"^[\W\d_]*$", re.UNICODE)
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+_CORRECTION = re.compile(
+    r"^\W*(nee|neen|nope)\b"
+    r"|\b(niet|geen) (naar )?(het |de |een )?(\w+[- ])?(wijkteam|buurtteam|gemeente|loket|uwv|svb|huisarts|zorgkantoor|ciz)\b"
+    r"|\b(dat )?klopt niet\b|\bdat bedoel ik niet\b|\b(ik wil|het gaat|gaat het) (alleen|enkel|maar) (om|over|hulp)\b",
+    re.IGNORECASE)
+
+
+def is_correction(text: str) -> bool:
+    """"nee, geen wijkteam, ik wil alleen hulp met de schulden": the new needs replace the earlier
+    ones instead of adding to them."""
+    return bool(_CORRECTION.search(text or ""))
 
 
 def merge_needs(earlier: Optional[Sequence[str]], new: Sequence[str]) -> List[str]:
@@ -43,21 +57,45 @@ _OTHER_PERSON = {"moeder", "vader", "ma", "pa", "mam", "mama", "papa", "zoon", "
                  "buurvrouw", "vriend", "vriendin", "ze", "zij", "hij", "hun", "ouders", "kleinzoon", "kleindochter"}
 
 
-def gemeente_in_question(table: RoutingTable, text: str):
-    """The gemeente a help question names, only where the wording makes it certain, and where the
-    help is for someone else, *their* gemeente: "mijn moeder woont in Zwolle, ik woon zelf in
-    Utrecht" is help in Zwolle. None when no gemeente is named for certain."""
+def _hits(table: RoutingTable, text: str):
     from bot.routing.gemeenten import normalize
 
     hits = [(pos, hit) for pos, hit in table.matcher.places_in_text(text or "") if isinstance(hit, Match)]
-    if not hits:
+    words = normalize(text or "").split()
+    person = [hit for pos, hit in hits if _OTHER_PERSON & set(words[max(0, pos - 5):pos])]
+    return hits, words, person
+
+
+def gemeente_in_question(table: RoutingTable, text: str):
+    """The gemeente a help question names, only where the wording makes it certain, and where the
+    help is for someone else, *their* gemeente: "mijn moeder woont in Zwolle, ik woon zelf in
+    Utrecht" is help in Zwolle. None when no gemeente is named for certain, also when the resident
+    names their own but the person the help is for lives somewhere not named for certain ("ik woon
+    in Nijmegen, mijn ouders wonen in Zuid-Limburg")."""
+    hits, words, person = _hits(table, text)
+    if person:
+        return person[0]
+    if not hits or _someone_lives_elsewhere(text):
         return None
-    words = normalize(text).split()
-    for pos, hit in hits:
-        if _OTHER_PERSON & set(words[max(0, pos - 5):pos]):
-            return hit
     living = [hit for pos, hit in hits if any(w.startswith("woon") for w in words[max(0, pos - 4):pos])]
     return (living or [hit for _, hit in hits])[-1 if living else 0]
+
+
+_LIVES_ELSEWHERE = re.compile(
+    r"\b(mijn|m'n|mn|onze|ons|haar|zijn)\s+(\w+\s+)?(" + "|".join(sorted(_OTHER_PERSON - {"ze", "zij", "hij", "hun"})) +
+    r")\b[^.?!]{0,60}?\b(woont|wonen|woonde)(\s+(?!bij\b)\w+){0,2}?\s+(in|op|ver|ergens|aan)\b", re.IGNORECASE)
+_OWN_HOME = re.compile(r"\b(bij (mij|ons)|bij me|in huis|thuis bij)\b", re.IGNORECASE)
+
+
+def _someone_lives_elsewhere(text: str) -> bool:
+    m = _LIVES_ELSEWHERE.search(text or "")
+    return bool(m) and not _OWN_HOME.search((text or "")[m.end():m.end() + 40])
+
+
+def lives_elsewhere(table: RoutingTable, text: str) -> bool:
+    """The help is for someone who lives somewhere the message does not name for certain ("mijn
+    moeder woont in Friesland"): the widget's gemeente may be the wrong one, so ask."""
+    return _someone_lives_elsewhere(text) and not _hits(table, text)[2]
 
 
 def gemeente_question(result) -> Tuple[str, List[Button]]:
@@ -82,6 +120,16 @@ def clarify_question(table: RoutingTable, candidates: Sequence[str]) -> Tuple[st
     buttons = [{"title": table.needs[c].naam, "payload": f"/need_{c}"} for c in options]
     buttons.append({"title": "Iets anders", "payload": "/deny"})
     return "Ik wil zeker weten dat ik u goed begrijp. Gaat uw vraag hierover?", buttons
+
+
+def runner_up_question(table: RoutingTable, others: Sequence[str]) -> Tuple[str, List[Button]]:
+    """After "nee, dat klopt niet": the other likely needs as buttons, and room for own words."""
+    options = [c for c in others if c in table.needs and not table.needs[c].crisis][:2]
+    text = "Sorry, dan begreep ik u niet goed. Vertel in uw eigen woorden waar u hulp bij zoekt."
+    if not options:
+        return text, []
+    return ("Sorry, dan begreep ik u niet goed. Gaat het hierover? Of vertel in uw eigen woorden waar u "
+            "hulp bij zoekt.", [{"title": table.needs[c].naam, "payload": f"/need_{c}"} for c in options])
 
 
 def non_question_reply(text: str) -> str:

@@ -25,6 +25,9 @@ SECOND_NEED_MIN = 0.2   # ranking confidence a second need must reach to count
 LEXICON_MIN = 8         # characters of synonyms a second need must match (e.g. "spijbelen")
 UNCERTAIN_BELOW = 0.35  # same as FallbackClassifier.threshold in config.yml
 SEVERAL_PROBLEMS = "meerdere_problemen"  # "everything at once": its problems decide the regisseur's law
+# intents that ask about the route just given ("wat kost dat?", "ik snap het niet"): no topic of
+# their own, so a one-shot answer (command line, evaluation) reads the topic from the next need
+FOLLOWUP_PREFIXES = ("followup_", "not_understood")
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedRe
         return u.needs
     for r in parse.get("intent_ranking") or []:
         name = r.get("name")
-        if name == FALLBACK:
+        if name == FALLBACK or (name or "").startswith(FOLLOWUP_PREFIXES):
             continue
         need = need_of(name)
         if not need:
