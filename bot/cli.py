@@ -1,4 +1,4 @@
-"""The stable command line (shared/contract/interfaces.md).
+"""The stable command line (docs/contract/interfaces.md).
 
     python -m bot route --gemeente "Dordrecht" "Ik heb geen inkomen meer ..."
     python -m bot route --gemeente "Dordrecht" --json "..."
@@ -201,6 +201,32 @@ def run_batch(router: Router, infile: TextIO, out: TextIO, datum: Optional[dt.da
     return 0
 
 
+def replay(paths: Sequence[str], as_json: bool = False, html_path: Optional[str] = None) -> int:
+    """``python -m bot replay``: 0 when every expectation holds, 1 when one fails, 2 on a
+    malformed file (every file is checked before the assistant is started)."""
+    from bot.replay import report
+    from bot.replay.runner import play, started_assistant
+    from bot.replay.scenario import ScenarioError, load
+
+    try:
+        scenarios = [load(Path(p)) for p in paths]
+    except ScenarioError as err:
+        print(f"ERROR: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    table = default_table()
+    try:
+        with started_assistant() as assistant:
+            results = [play(s, assistant, table) for s in scenarios]
+    except SystemExit as err:  # the servers did not start (message from bot.tools.serve)
+        print(err, file=sys.stderr)
+        return 1
+    for result in results:
+        print(json.dumps(result, ensure_ascii=False) if as_json else report.text(result) + "\n")
+    if html_path:
+        Path(html_path).write_text(report.page(results), encoding="utf-8")
+    return 0 if all(r["passed"] for r in results) else 1
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Loketwijzer: de juiste deur voor een hulpvraag.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -212,7 +238,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--batch", metavar="FILE.jsonl", help='one {"text": ..., "gemeente": ...} per line; JSON lines out')
     p.add_argument("--datum", metavar="JJJJ-MM-DD",
                    help="route with the rules, costs and contacts valid on this date (default: today), e.g. 2027-01-01")
+    r = sub.add_parser("replay", help="play complaint scenarios (YAML) against the assistant and check them")
+    r.add_argument("scenarios", nargs="+", metavar="SCENARIO.yml")
+    r.add_argument("--json", action="store_true", help="one JSON object per scenario")
+    r.add_argument("--html", metavar="REPORT.html", help="also write a report a non-programmer can read")
     args = parser.parse_args(argv)
+    if args.command == "replay":
+        return replay(args.scenarios, as_json=args.json, html_path=args.html)
     try:
         datum = parse_datum(args.datum)
     except RouteError as err:
