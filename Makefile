@@ -34,8 +34,9 @@ $(STAMP): requirements.txt constraints.txt tools/find-python.sh
 	@test -n "$(PYTHON)" || exit 1
 	@echo "== Python: $(PYTHON)"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip<25" wheel
-	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	@# -qq: errors only; a machine's own pip settings (e.g. an index folder that is not there) print a wall of warnings
+	$(PY) -m pip install -qq --upgrade "pip<25" wheel
+	$(PY) -m pip install -qq -r requirements.txt -c constraints.txt
 	@touch $(STAMP)
 
 check-data: venv
