@@ -111,3 +111,18 @@ def test_several_problems_order_follows_the_story(table):
     text2 = "er liggen onbetaalde rekeningen en schulden en mijn moeder kan niet meer zelf schoonmaken"
     u2 = NeedReader(table).read(parse(text2, ("need_meerdere_problemen", 0.6), ("need_huishoudelijke_hulp", 0.2), ("need_schulden", 0.1)))
     assert table.needs[u2.needs[1]].domein == "schulden"
+
+
+def _parse(text, ranking):
+    return {"text": text, "intent": {"name": ranking[0][0], "confidence": ranking[0][1]},
+            "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking]}
+
+
+def test_youth_help_is_not_read_for_a_story_about_adults_only():
+    from bot.nlu.understand import understand
+
+    ranking = [("need_kind_beperking", 0.42), ("need_meerdere_problemen", 0.17), ("need_pgb_betaling", 0.12)]
+    u = understand(_parse("Mijn vrouw is afhankelijk van mijn verzorging en we kregen een pgb", ranking))
+    assert u.needs[0] == "meerdere_problemen"
+    u = understand(_parse("Mijn vrouw en ik zoeken hulp voor onze dochter met een beperking", ranking))
+    assert u.needs[0] == "kind_beperking"

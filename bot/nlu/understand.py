@@ -9,12 +9,14 @@ without an assessment (a baseline, a test) falls back to the hand-written crisis
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.crisis.model import NEED_OF_LABEL
 from bot.nlu.language import READABLE
-from bot.nlu.signals import crisis_need, facts
+from bot.nlu.signals import age, crisis_need, facts
 from bot.routing.router import CRISIS_ORDER as CRISIS_NEEDS
 from bot.routing.router import Context
 
@@ -28,6 +30,16 @@ SEVERAL_PROBLEMS = "meerdere_problemen"  # "everything at once": its problems de
 # intents that ask about the route just given ("wat kost dat?", "ik snap het niet"): no topic of
 # their own, so a one-shot answer (command line, evaluation) reads the topic from the next need
 FOLLOWUP_PREFIXES = ("followup_", "not_understood")
+YOUTH_NEEDS = frozenset({"kind_beperking", "jeugd_ggz", "opvoeden", "thuiszitter", "leerlingenvervoer"})
+ADULT_SWITCH_MIN = 0.1  # ranking confidence the non-youth need must have to take over
+_ADULT = re.compile(r"\b(mijn|m'n|mn|onze) (vrouw|man|echtgeno(o|te)|partner|vriendin|vriend)\b", re.IGNORECASE)
+_CHILD = re.compile(r"\b(kind|kinderen|kindje|zoon|zoontje|dochter|dochtertje|baby|jongen|meisje|puber|tiener|"
+                    r"leerling|school|klas|jeugd|minderjarig)\w*", re.IGNORECASE)
+
+
+def _only_adults(text: str) -> bool:
+    years = age(text)
+    return bool(_ADULT.search(text or "")) and not _CHILD.search(text or "") and not (years is not None and years < 18)
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,12 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
     crisis, safety = _crisis(parse, text)
     language = (parse.get("language") or {}).get("code") or "nl"
     main = need_of(intent)
+    if main in YOUTH_NEEDS and _only_adults(text):
+        # Jeugdwet needs are for someone under 18: a story about a wife or husband and no child
+        # (an adult's pgb read as a child's) takes the best need that is not youth help
+        rest = [n for n, c in ranked_needs if n not in YOUTH_NEEDS and n not in CRISIS_NEEDS and c >= ADULT_SWITCH_MIN]
+        if rest:
+            main = rest[0]
     if main in CRISIS_NEEDS:
         crisis = crisis or main
     needs: List[str] = []
@@ -97,6 +115,8 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
         if domains is not None:
             needs += _second_need(main, text, ranked_needs, domains, lexicon, strategy)
 
+    if main and _only_adults(text):
+        needs = [n for n in needs if n not in YOUTH_NEEDS] or needs  # also no youth help as a second need
     candidates = tuple(n for n, _ in ranked_needs[:2])
     return Understanding(text=text, intent=intent, confidence=confidence, needs=tuple(needs), crisis=crisis,
                          facts=facts(text), candidates=candidates,
