@@ -4,7 +4,7 @@ All routing knowledge lives in data/routing/ (via bot.routing); all texts in bot
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
@@ -39,11 +39,32 @@ def _gemeente_events(match: Match) -> List[EventType]:
     return [SlotSet("gemeente", match.naam), SlotSet("gemeente_code", match.code)]
 
 
-def _gemeente_from_text(tracker: Tracker, text: str) -> List[EventType]:
+def _utter(dispatcher: CollectingDispatcher, texts: List[str], buttons: Optional[List[Dict[str, str]]] = None) -> None:
+    """Say ``texts`` as separate chat messages; the buttons go under the last one."""
+    for text in texts[:-1]:
+        dispatcher.utter_message(text=text)
+    dispatcher.utter_message(text=texts[-1], buttons=buttons or [])
+
+
+def _gemeente_question_text(tracker: Tracker) -> str:
+    """"In welke gemeente woont u?", in the resident's language when it is not Dutch."""
+    return languages.ask_gemeente(tracker.get_slot("language")) or turns.ASK_GEMEENTE
+
+
+def _slot_event(events: List[EventType], name: str) -> Tuple[bool, Any]:
+    """(whether ``events`` set slot ``name``, the value it was set to)."""
+    for e in reversed(events):
+        if isinstance(e, dict) and e.get("event") == "slot" and e.get("name") == name:
+            return True, e.get("value")
+    return False, None
+
+
+def _gemeente_from_text(tracker: Tracker, text: str, named=None) -> List[EventType]:
     """A gemeente the resident names for certain wins over the widget's: it is where the help is
     needed ("mijn moeder woont in Zwolle"), or a correction ("niet in X maar in Y"). When the help
-    is for someone who lives elsewhere and the place is not certain, the gemeente is asked."""
-    named = turns.gemeente_in_question(TABLE, text)
+    is for someone who lives elsewhere and the place is not certain, the gemeente is asked.
+    ``named``: turns.gemeente_in_question of ``text``, when the caller has it already."""
+    named = named if named is not None else turns.gemeente_in_question(TABLE, text)
     if isinstance(named, Match):
         return _gemeente_events(named) if named.code != tracker.get_slot("gemeente_code") else []
     if turns.lives_elsewhere(TABLE, text) and tracker.get_slot("gemeente_code"):
@@ -68,17 +89,13 @@ def _route_events(dispatcher: CollectingDispatcher, tracker: Tracker, needs: Lis
             dispatcher.utter_message(text=text)
     elif spoken is not None and _same_door(tracker, spoken_json):
         # the resident said more, but the door stays the same: never the same answer again
-        texts = followups.same_door(spoken_json, (tracker.get_slot("last_route") or {}).get("spoken"),
-                                    _followup_intent(tracker), safety=note)
-        for text in texts[:-1]:
-            dispatcher.utter_message(text=text)
-        dispatcher.utter_message(text=texts[-1], buttons=followups.buttons(spoken_json))
+        _utter(dispatcher, followups.same_door(spoken_json, (tracker.get_slot("last_route") or {}).get("spoken"),
+                                               _followup_intent(tracker), safety=note),
+               followups.buttons(spoken_json))
     elif spoken is not None:
         # short first, more on request: the one door, why, the next step; the rest behind buttons
-        texts = followups.short_answer(spoken_json, safety=note, urgent=spoken.urgent)
-        for text in texts[:-1]:
-            dispatcher.utter_message(text=text)
-        dispatcher.utter_message(text=texts[-1], buttons=followups.buttons(spoken_json))
+        _utter(dispatcher, followups.short_answer(spoken_json, safety=note, urgent=spoken.urgent),
+               followups.buttons(spoken_json))
     summary = {"needs": list(decision.needs), "crisis": decision.crisis, "urgent": decision.urgent,
                "crisis_tier": "sure" if decision.crisis else ("possible" if possible else None),
                "safety_note": possible,
@@ -113,11 +130,11 @@ def _after_ask_back(dispatcher: CollectingDispatcher, tracker: Tracker, u, event
     both = [c for c in (u.candidates if u else ()) if c in earlier]
     needs = turns.merge_needs(tracker.get_slot("needs"), [both[0] if both else earlier[0]])
     events = list(events) + [SlotSet("needs", needs), SlotSet("asked_back", None)]
-    cleared = any(e.get("name") == "gemeente_code" and e.get("value") is None for e in events if isinstance(e, dict))
-    gemeente = gemeente or (None if cleared else _gemeente(tracker))
+    given, code = _slot_event(events, "gemeente_code")
+    gemeente = gemeente or (None if given and code is None else _gemeente(tracker))
     if gemeente:
         return events + _route_events(dispatcher, tracker, needs, gemeente)
-    dispatcher.utter_message(text=languages.ask_gemeente(tracker.get_slot("language")) or turns.ASK_GEMEENTE)
+    dispatcher.utter_message(text=_gemeente_question_text(tracker))
     return events
 
 
@@ -157,10 +174,9 @@ class ActionUnderstand(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         u = READER.read(tracker.latest_message)
-        if tracker.get_slot("asked_back") and len(u.text.split()) <= 6 and \
-                isinstance(turns.gemeente_in_question(TABLE, u.text), Match):
+        named = turns.gemeente_in_question(TABLE, u.text)
+        if tracker.get_slot("asked_back") and len(u.text.split()) <= 6 and isinstance(named, Match):
             # "Wij wonen in Ede." after a question back is the place, not a question about housing
-            named = turns.gemeente_in_question(TABLE, u.text)
             return _after_ask_back(dispatcher, tracker, u, _gemeente_events(named), TABLE.gemeenten[named.code])
         # a "no" with content, or a button the resident chose: the new needs replace the earlier
         corrected = u.needs and (turns.is_correction(u.text) or (u.text or "").startswith("/"))
@@ -170,7 +186,7 @@ class ActionUnderstand(Action):
                                    SlotSet("candidates", list(u.candidates))]
         # a gemeente the resident names for certain wins over the widget's: it is where the help
         # is needed ("mijn moeder woont in Zwolle"), or a correction ("niet in X maar in Y")
-        from_text = _gemeente_from_text(tracker, u.text)
+        from_text = _gemeente_from_text(tracker, u.text, named)
         events += from_text
         if not from_text and not tracker.get_slot("gemeente_code") and not turns.lives_elsewhere(TABLE, u.text):
             # a widget may send the gemeente with every message, not only at the session start
@@ -238,7 +254,7 @@ class ActionAskGemeente(Action):
                 text, buttons = turns.gemeente_question(found)
                 dispatcher.utter_message(text=text, buttons=buttons)
                 return []
-        dispatcher.utter_message(text=languages.ask_gemeente(tracker.get_slot("language")) or turns.ASK_GEMEENTE)
+        dispatcher.utter_message(text=_gemeente_question_text(tracker))
         return []
 
 
@@ -304,10 +320,10 @@ class ActionClarify(Action):
         if not u.text.strip() or u.intent == "out_of_scope":
             dispatcher.utter_message(text=turns.non_question_reply(u.text))
             return []
-        events: List[EventType] = _gemeente_from_text(tracker, u.text)
+        match = turns.gemeente_in_question(TABLE, u.text)
+        events: List[EventType] = _gemeente_from_text(tracker, u.text, match)
         events.append(SlotSet("context", _facts(tracker).merged_with(u.facts).as_dict()))
-        named = turns.gemeente_in_question(TABLE, u.text)
-        named = TABLE.gemeenten[named.code] if isinstance(named, Match) else None
+        named = TABLE.gemeenten[match.code] if isinstance(match, Match) else None
         if tracker.get_slot("asked_back"):
             return _after_ask_back(dispatcher, tracker, u, events, named)
         needs = tracker.get_slot("needs") or []
@@ -322,11 +338,10 @@ class ActionClarify(Action):
             gemeente = named or _gemeente(tracker)
             if gemeente:
                 return events + _route_events(dispatcher, tracker, needs, gemeente, context=_facts(tracker).merged_with(u.facts))
-        cleared = any(e.get("name") == "gemeente_code" and e.get("value") is None for e in events if isinstance(e, dict))
-        if cleared or not (tracker.get_slot("gemeente_code") or any(
-                e.get("name") == "gemeente_code" and e.get("value") for e in events if isinstance(e, dict))):
+        given, code = _slot_event(events, "gemeente_code")
+        if (code is None) if given else not tracker.get_slot("gemeente_code"):
             # no gemeente known for certain: ask it now too, so the answer after the choice is complete
-            dispatcher.utter_message(text=languages.ask_gemeente(tracker.get_slot("language")) or turns.ASK_GEMEENTE)
+            dispatcher.utter_message(text=_gemeente_question_text(tracker))
         text, buttons = turns.clarify_question(TABLE, u.candidates)
         dispatcher.utter_message(text=text, buttons=buttons)
         return events + [SlotSet("asked_back", list(u.candidates))]
@@ -403,11 +418,8 @@ class ActionFollowup(Action):
                     return events + _route_events(dispatcher, tracker, needs, gemeente)
                 dispatcher.utter_message(text=turns.ASK_GEMEENTE)
                 return events
-        texts = followups.answer(intent, route, gemeente.naam if gemeente else None)
-        for text in texts[:-1]:
-            dispatcher.utter_message(text=text)
         rest = [b for b in followups.buttons(route) if b["payload"] != f"/{intent}"] if route else []
-        dispatcher.utter_message(text=texts[-1], buttons=rest)
+        _utter(dispatcher, followups.answer(intent, route, gemeente.naam if gemeente else None), rest)
         return []
 
 

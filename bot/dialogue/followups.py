@@ -175,15 +175,17 @@ def answer(intent: str, route: Optional[Dict[str, Any]], gemeente_naam: Optional
         return [_say(_fact("anoniem", p), p)]
     if intent == "followup_other_help":
         others = [s for s in route.get("also") or [] if s.get("loket_type") != "clientondersteuning"]
-        msgs = []
-        if others:
-            msgs.append("Ook belangrijk voor u:\n" + "\n".join(f"- {s['naam']}: {first_sentence(s.get('waarom'))}"
-                                                             for s in others))
+        msgs = [_other_doors(others)] if others else []
         msgs.append(CLIENTONDERSTEUNING)
         return msgs
     if intent == "not_understood":
         return simpler(route, gemeente_naam)
     raise ValueError(f"not a follow-up intent: {intent}")
+
+
+def _other_doors(steps: List[Dict[str, Any]]) -> str:
+    """The other lokets of a route as one message: name and the first sentence of why."""
+    return "Ook belangrijk voor u:\n" + "\n".join(f"- {s['naam']}: {first_sentence(s.get('waarom'))}" for s in steps)
 
 
 def simpler(route: Dict[str, Any], gemeente_naam: Optional[str] = None) -> List[str]:
@@ -213,7 +215,7 @@ def same_door(route: Dict[str, Any], earlier: Optional[Dict[str, Any]], followup
     seen = {s.get("loket_type") for s in (earlier or {}).get("also") or []}
     new = [s for s in route.get("also") or [] if s.get("loket_type") not in seen | {"clientondersteuning"}]
     if new:
-        msgs.append("Ook belangrijk voor u:\n" + "\n".join(f"- {s['naam']}: {first_sentence(s.get('waarom'))}" for s in new))
+        msgs.append(_other_doors(new))
     if len(msgs) == 1:
         msgs.append("Wilt u meer weten? Kies hieronder, of stel uw vraag.")
     return msgs

@@ -80,7 +80,7 @@ def dead_end(texts: List[str], first_answer: List[str]) -> Optional[str]:
         return "hetzelfde antwoord opnieuw"
     for fixed, why in ((turns.non_question_reply("x"), "'daar kan ik niet mee helpen'"),
                        (turns.PLEASE_REPHRASE, "'dat begrijp ik niet'"),
-                       ("Dat is goed. Als u nog een vraag heeft", "'dat is goed'")):
+                       (turns.DENY_NO_ANSWER, "'dat is goed'")):
         if fixed[:40] in joined:
             return why
     return None
