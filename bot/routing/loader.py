@@ -183,7 +183,8 @@ def read_rows(folder: Path = ROUTING_DATA) -> Rows:
         if n.get("domein") not in DOMEINEN:
             r.problem("needs.yml", code, f"domein '{n.get('domein')}' is not one of wmo, jeugd, inkomen, schulden or null")
         rows.add(m.Need, code=code, naam=n.get("naam") or code, beschrijving=n.get("beschrijving") or "",
-                 domein=n.get("domein"), crisis=bool(n.get("crisis")), position=i)
+                 domein=n.get("domein"), crisis=bool(n.get("crisis")),
+                 follows_help_need=bool(n.get("volgt_hulpvraag")), position=i)
         for syn in n.get("synoniemen") or []:
             rows.add(m.NeedSynonym, need=code, tekst=str(syn).lower())
 

@@ -41,6 +41,9 @@ class Need(Base):
     beschrijving = Column(Text, nullable=False, default="")
     domein = Column(String(20))  # wmo | jeugd | inkomen | schulden | NULL
     crisis = Column(Boolean, nullable=False, default=False)
+    # a need about the way the resident was helped (a complaint about being sent around): when the
+    # conversation also holds a help need, that need's door leads and this one's lokets follow
+    follows_help_need = Column(Boolean, nullable=False, default=False)
     position = Column(Integer, nullable=False)
 
 

@@ -222,10 +222,21 @@ def main_need(table: RoutingTable, needs: Sequence[str], rules: Dict[str, RuleVa
     law, else the first need with a law, else the first. Its law is the route's law, so a
     regisseur route says "participatiewet" rather than "geen" (contract, issue 9 point 7)."""
     own = set(table.loket_type_laws.get(REGISSEUR, ()))
+    needs = [n for n in needs if not table.needs[n].follows_help_need] or list(needs)
     with_law = [n for n in needs if rules[n].law != "geen"]
     municipal = [n for n in with_law if table.needs[n].domein in MUNICIPAL_DOMAINS]
     regisseur_law = [n for n in municipal if rules[n].law in own]
     return (regisseur_law or municipal or with_law or list(needs))[0]
+
+
+def _help_needs_first(table: RoutingTable, needs: List[str]) -> List[str]:
+    """A need about how the resident was helped (needs.yml ``volgt_hulpvraag``: a complaint about
+    being sent from pillar to post) goes behind the help needs of the same conversation: the door
+    for the help leads, the complaint's lokets come with it (routeringsregels.md: "route the
+    underlying need too"; principle 4, Jos en Mariska). Alone, it keeps its own route."""
+    follow = [n for n in needs if table.needs[n].follows_help_need]
+    lead = [n for n in needs if n not in follow]
+    return lead + follow if lead else needs
 
 
 def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Context = Context(),
@@ -243,7 +254,7 @@ def route(needs: Sequence[str], gemeente: Optional[GemeenteInfo], context: Conte
     rules = {n: select_rule(table, n, context, datum) for n in ordered}
 
     crisis_needs = [n for n in CRISIS_ORDER if n in rules]
-    other = [n for n in ordered if n not in crisis_needs]
+    other = _help_needs_first(table, [n for n in ordered if n not in crisis_needs])
     # A need whose loket is among the extra lokets of an earlier need that takes the lead (`regie`)
     # is covered by that route (no income while homeless: werk en inkomen is part of the opvang
     # route). Otherwise two municipal domains get one regisseur (principle 2).

@@ -101,6 +101,7 @@ class NeedInfo:
     domein: Optional[str]
     crisis: bool
     synoniemen: Tuple[str, ...]
+    follows_help_need: bool = False  # needs.yml `volgt_hulpvraag` (bot.routing.router)
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,8 @@ class RoutingTable:
             laws={law.code: law.omschrijving for law in rows(m.Law, m.Law.code)},
             loket_types={t.code: t for t in rows(m.LoketType, m.LoketType.code)},
             loket_type_laws={k: tuple(v) for k, v in type_laws.items()},
-            needs={n.code: NeedInfo(n.code, n.naam, n.beschrijving, n.domein, n.crisis, tuple(synonyms[n.code]))
+            needs={n.code: NeedInfo(n.code, n.naam, n.beschrijving, n.domein, n.crisis, tuple(synonyms[n.code]),
+                                     bool(n.follows_help_need))
                    for n in rows(m.Need, m.Need.position)},
             costs={k: tuple(v) for k, v in costs.items()},
             rules={k: tuple(v) for k, v in rules.items()},
