@@ -16,6 +16,9 @@ MASKED = [
     ("Dorpsstraat 14a, Ede", "Dorpsstraat 14a", "[ADRES]"),
     ("geboren 12-03-1954", "12-03-1954", "[GEBOORTEDATUM]"),
     ("geboren op 12 maart 1954", "12 maart 1954", "[GEBOORTEDATUM]"),
+    ("geboortedatum 1954-03-12", "1954-03-12", "[GEBOORTEDATUM]"),
+    ("bsn zoals op mijn paspoort: 1112.22.333", "1112.22.333", "[BSN]"),
+    ("postcode weet ik niet, huisnummer 45", "huisnummer 45", "[ADRES]"),
 ]
 
 KEPT = [

@@ -32,13 +32,17 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
 # an IBAN as people type it: two letters, two digits, then groups of letters and digits, with or without spaces
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b")
 # nine digits (eight with a dropped leading zero), plain, with dots, spaces or dashes in groups of three
-_BSN = re.compile(r"(?<![\d.,€])\d{3}[ .-]?\d{3}[ .-]?\d{2,3}(?!\d|[.,]\d)")
+# also as printed on Dutch documents, 4.2.3 ("1234.56.789")
+_BSN = re.compile(r"(?<![\d.,€])(?:\d{3}[ .-]?\d{3}[ .-]?\d{2,3}|\d{4}[ .]?\d{2}[ .]?\d{3})(?!\d|[.,]\d)")
 # a postcode's letters are never SA, SD or SS; lower case only when a house number follows, and never
 # a two-letter word ("2000 of", "1990 en")
 _POSTCODE = re.compile(r"\b[1-9]\d{3} ?(?!SA|SD|SS)(?:[A-Z]{2}|(?!(?:of|en|in|op|is|te|om|al|na|je|me|we|ze|er|nu|zo|ik|uw|um)\b)[a-z]{2}(?=,? *(?:nr\.? *)?\d))\b(?:,? *(?:nr\.? *|nummer *)?\d{1,5}(?:-?[A-Za-z]\b| [A-Za-z]\b)?(?![.,]?\d))?")
 _STREET = re.compile(r"\b[A-Z][a-zà-ÿ'-]*(?:straat|laan|weg|plein|singel|gracht|kade|dijk|hof|pad|dreef|steeg|"
                      r"markt|park|ring|wal|erf|baan|hoven|veld|akker|plantsoen)\b,? *(?:nr\.? *)?\d{1,5}(?:-?[A-Za-z]\b| [A-Za-z]\b)?"
                      r"(?![.,]?\d)")
+# a house number on its own, said as one ("huisnummer 45", "ik woon op nummer 11")
+_HOUSE_NUMBER = re.compile(r"\b(?:huisnummer|huisnr\.?|(?<=op )(?:nummer|nr\.?))\s*\d{1,5}(?:-?[A-Za-z]\b)?", re.I)
+_ISO_DATE = re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")
 _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
            "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
 _DATE = re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])(?:[-/.](?:0?[1-9]|1[0-2])[-/.]|\s+(?:" + _MONTHS + r")\.?\s+)"
@@ -91,7 +95,9 @@ def find(text: str) -> List[Found]:
         return []
     found: List[Found] = []
     finders = (lambda t: _by_pattern(_EMAIL, EMAIL, t), _ibans, _bsns, lambda t: _by_pattern(_DATE, BIRTH_DATE, t),
-               _phones, lambda t: _by_pattern(_POSTCODE, ADDRESS, t), lambda t: _by_pattern(_STREET, ADDRESS, t))
+               lambda t: _by_pattern(_ISO_DATE, BIRTH_DATE, t),
+               _phones, lambda t: _by_pattern(_POSTCODE, ADDRESS, t), lambda t: _by_pattern(_STREET, ADDRESS, t),
+               lambda t: _by_pattern(_HOUSE_NUMBER, ADDRESS, t))
     for finder in finders:
         for f in finder(text):
             if not any(f.start < g.end and g.start < f.end for g in found):
