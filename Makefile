@@ -34,8 +34,9 @@ $(STAMP): requirements.txt constraints.txt tools/find-python.sh
 	@test -n "$(PYTHON)" || exit 1
 	@echo "== Python: $(PYTHON)"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@# -qq: errors only; a machine's own pip settings (e.g. an index folder that is not there) print a wall of warnings
-	$(PY) -m pip install -qq --upgrade "pip<25" wheel
+	@# -qq: errors only; a machine's own pip settings (e.g. an index folder that is not there) print a wall of warnings.
+	@# wheel<0.46: newer wheels pull packaging>=24 into a venv where Rasa needs packaging<21 (a resolver ERROR line)
+	$(PY) -m pip install -qq --upgrade "pip<25" "wheel<0.46"
 	$(PY) -m pip install -qq -r requirements.txt -c constraints.txt
 	@touch $(STAMP)
 
