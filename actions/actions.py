@@ -10,12 +10,15 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handover import offer_events
 from bot.crisis.model import LOKET_OF_NEED
 from bot.dialogue import followups, languages, replies, turns
 from bot.nlu.understand import NeedReader, best_guess
 from bot.routing import Context, default_table, route
 from bot.routing.gemeenten import Match
+from bot.privacy import logs
 
+logs.install()  # residents' identifiers never reach the action server's log
 TABLE = default_table()
 READER = NeedReader(TABLE)
 CRISIS = {code for code, need in TABLE.needs.items() if need.crisis}
@@ -96,12 +99,13 @@ def _route_events(dispatcher: CollectingDispatcher, tracker: Tracker, needs: Lis
         # short first, more on request: the one door, why, the next step; the rest behind buttons
         _utter(dispatcher, followups.short_answer(spoken_json, safety=note, urgent=spoken.urgent),
                followups.buttons(spoken_json))
+    offer = offer_events(dispatcher, tracker, spoken_json) if spoken is not None and not spoken.crisis else []
     summary = {"needs": list(decision.needs), "crisis": decision.crisis, "urgent": decision.urgent,
                "crisis_tier": "sure" if decision.crisis else ("possible" if possible else None),
                "safety_note": possible,
                "gemeente": gemeente.code if gemeente else None, "route": replies.route_json(decision),
                "spoken": spoken_json}
-    return [SlotSet("last_route", summary), SlotSet("safety", None), SlotSet("asked_back", None)]
+    return [SlotSet("last_route", summary), SlotSet("safety", None), SlotSet("asked_back", None)] + offer
 
 
 def _same_door(tracker: Tracker, spoken_json) -> bool:
@@ -389,7 +393,9 @@ class ActionAskHuman(Action):
         dispatcher.utter_message(text=f"U kunt ook met een mens praten. Bel {where} en vraag naar het sociaal wijkteam "
                                       f"of het Wmo-loket.{web}")
         dispatcher.utter_message(text="U kunt ook langsgaan bij het gemeentehuis. Neem iemand mee als u dat fijn vindt.")
-        return []
+        last = tracker.get_slot("last_route") or {}
+        # a resident who asks for a person after an answer: offer to pass the question on
+        return offer_events(dispatcher, tracker, last.get("spoken") or last.get("route")) if last.get("route") else []
 
 
 class ActionFollowup(Action):

@@ -63,8 +63,9 @@ def endpoints_for(actions_port: int, source: str = "endpoints.yml") -> str:
 
 
 def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: Optional[str] = None,
-          endpoints: str = "endpoints.yml", quiet: bool = False) -> List[subprocess.Popen]:
-    """Start both servers and wait until they answer. Raises SystemExit with a clear message."""
+          endpoints: str = "endpoints.yml", quiet: bool = False, log: Optional[Path] = None) -> List[subprocess.Popen]:
+    """Start both servers and wait until they answer. Raises SystemExit with a clear message.
+    ``log``: a file that receives both servers' output (tests read it for personal data)."""
     for port, what, var in ((rasa_port, "Rasa server", "RASA_PORT"), (actions_port, "action server", "ACTIONS_PORT")):
         if port_in_use(port):
             raise SystemExit(f"ERROR: port {port} (for the {what}) is already in use. Stop the program that "
@@ -72,7 +73,7 @@ def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: O
     model = model or str(current_model() or train())
     endpoints = endpoints_for(actions_port, endpoints)
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
-    out = subprocess.DEVNULL if quiet else None
+    out = open(log, "ab") if log else (subprocess.DEVNULL if quiet else None)
     procs = [
         subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
                          cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),

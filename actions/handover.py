@@ -1,0 +1,191 @@
+"""Rasa custom actions of the warm handover (issue 12): the offer under an answer, consent,
+the summary shown and corrected, the contact choice, the referral, and a resident who comes back
+with a reference code. Thin: texts in bot.handover.dialogue, records in bot.handover.store."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.handover import dialogue as hd
+from bot.handover.store import HandoverStore, resident_status
+from bot.handover.summary import FOR_WHOM_TEXT, as_text, build, for_whom
+from bot.privacy.masking import mask
+
+logger = logging.getLogger(__name__)
+_STORE: Optional[HandoverStore] = None
+# doors the resident calls or visits on their own: a crisis line (now, themselves) and the
+# anonymous first step for money worries (Geldfit: no name is the point)
+NO_HANDOVER = frozenset({"alarmnummer-112", "zelfmoordpreventie-113", "veilig-thuis", "geldfit"})
+
+
+def store() -> HandoverStore:
+    global _STORE
+    if _STORE is None:
+        _STORE = HandoverStore()
+    return _STORE
+
+
+def offer_events(dispatcher: CollectingDispatcher, tracker: Tracker, spoken: Optional[Dict[str, Any]]) -> List[EventType]:
+    """Under a (non-crisis) answer: offer to pass the question on, unless the resident said no
+    already, it was handed over already, or the door is one to call oneself."""
+    primary = (spoken or {}).get("primary") or {}
+    if not primary or primary.get("loket_type") in NO_HANDOVER:
+        return []
+    if tracker.get_slot("handover_stage") in (hd.DECLINED, hd.DONE):
+        return []
+    if tracker.get_slot("crisis"):
+        return []  # after 112, 113 or Veilig Thuis nothing is passed on from the chat: they call
+    text, buttons = hd.offer(primary.get("naam") or "de hulp")
+    dispatcher.utter_message(text=text, buttons=buttons)
+    return [SlotSet("handover_stage", hd.OFFERED),
+            SlotSet("handover_offer", {"loket_type": primary.get("loket_type"), "naam": primary.get("naam")})]
+
+
+def _story(tracker: Tracker) -> List[str]:
+    """What the resident told: their messages with some content, not the yes/no answers or buttons."""
+    out = []
+    for e in tracker.events:
+        if e.get("event") != "user":
+            continue
+        text = (e.get("text") or "").strip()
+        intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name") or ""
+        if not text or text.startswith("/") or intent in ("affirm", "deny", "greet", "thanks", "goodbye"):
+            continue
+        if hd.answer_to_offer(text, intent) is not None and len(text.split()) <= 12:
+            continue
+        out.append(text)
+    return out
+
+
+def _summary(tracker: Tracker, table, corrections: List[str], contact: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    last = tracker.get_slot("last_route") or {}
+    route = last.get("spoken") or last.get("route") or {}
+    needs = [{"code": n, "naam": table.needs[n].naam} for n in last.get("needs") or [] if n in table.needs]
+    code = last.get("gemeente") or tracker.get_slot("gemeente_code")
+    gemeente = {"code": code, "naam": table.gemeenten[code].naam} if code in table.gemeenten else None
+    law = ((route.get("primary") or {}).get("law"))
+    context = tracker.get_slot("context") or {}
+    why = "geen slaapplek voor vannacht" if context.get("vannacht") else ("spoed" if context.get("spoed") else None)
+    return build(_story(tracker), route, needs, gemeente, urgent=bool(last.get("urgent")), urgent_why=why,
+                 contact=contact, corrections=corrections, law_text=table.laws.get(law) if law else None)
+
+
+class ActionHandover(Action):
+    """The answer to an open handover question (bot.handover.policy sends it here)."""
+
+    def __init__(self, table=None):
+        super().__init__()
+        self._table = table
+
+    @property
+    def table(self):
+        if self._table is None:
+            from bot.routing import default_table
+
+            self._table = default_table()
+        return self._table
+
+    def name(self) -> Text:
+        return "action_handover"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        stage = tracker.get_slot("handover_stage")
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        offer = tracker.get_slot("handover_offer") or {}
+        naam = offer.get("naam") or "de hulp"
+        if stage == hd.OFFERED:
+            yes = hd.answer_to_offer(text, intent)
+            return self._consent(dispatcher, tracker, offer, bool(yes))
+        if stage == hd.CORRECT:
+            corrections = list(tracker.get_slot("handover_corrections") or []) + [mask(text)]
+            return self._show(dispatcher, tracker, corrections)
+        if stage == hd.CONTACT:
+            way = hd.contact_way(text)
+            if way is None and hd.answer_to_offer(text, intent) is True:
+                way = "telefoon" if hd.phone_in(text) else None
+            if way == "veranderen":
+                dispatcher.utter_message(text="Wat moet er anders, of wat moet erbij? Typ het hieronder.")
+                return [SlotSet("handover_stage", hd.CORRECT)]
+            if way in ("telefoon", "e-mail"):
+                value = hd.value_in(way, text)
+                if value:
+                    return self._refer(dispatcher, tracker, offer, way, value)
+                dispatcher.utter_message(text=hd.ask_value(way))
+                return [SlotSet("handover_stage", hd.CONTACT_VALUE), SlotSet("handover_contact_way", way)]
+            if way == "zelf":
+                return self._refer(dispatcher, tracker, offer, "zelf", None)
+            text_, buttons = hd.contact_question()
+            dispatcher.utter_message(text=text_, buttons=buttons)
+            return []
+        if stage == hd.CONTACT_VALUE:
+            way = tracker.get_slot("handover_contact_way") or "telefoon"
+            value = hd.value_in(way, text)
+            if value:
+                return self._refer(dispatcher, tracker, offer, way, value)
+            if hd.contact_way(text) == "zelf":
+                return self._refer(dispatcher, tracker, offer, "zelf", None)
+            dispatcher.utter_message(text=f"Dat lees ik niet als {'een telefoonnummer' if way == 'telefoon' else 'een e-mailadres'}. "
+                                          f"Probeer het nog eens, of kies 'Ik bel zelf'.",
+                                     buttons=[{"title": hd.WAYS["zelf"], "payload": hd.WAYS["zelf"]}])
+            return []
+        logger.warning("action_handover without an open question (stage %s)", stage)
+        return []
+
+    def _consent(self, dispatcher, tracker: Tracker, offer: Dict[str, Any], yes: bool) -> List[EventType]:
+        naam = offer.get("naam") or "de hulp"
+        # the record of the answer holds what was asked and to whom, never the story
+        store().record_consent(offer.get("loket_type") or "", naam, hd.DATA_CATEGORIES, hd.consent_wording(naam), yes)
+        events: List[EventType] = [SlotSet("consent_asked", True)]
+        if not yes:
+            last = tracker.get_slot("last_route") or {}
+            primary = ((last.get("spoken") or last.get("route") or {}).get("primary")) or {}
+            from bot.dialogue.followups import _reach
+
+            needs = [{"code": n, "naam": self.table.needs[n].naam} for n in last.get("needs") or [] if n in self.table.needs]
+            who = FOR_WHOM_TEXT.get(for_whom(_story(tracker)), "u zelf")
+            for msg in hd.declined(naam, _reach(primary), hd.say_this(needs, who)):
+                dispatcher.utter_message(text=msg)
+            return events + [SlotSet("handover_stage", hd.DECLINED), SlotSet("handoff_summary", None)]
+        return events + self._show(dispatcher, tracker, [])
+
+    def _show(self, dispatcher, tracker: Tracker, corrections: List[str]) -> List[EventType]:
+        summary = _summary(tracker, self.table, corrections)
+        for msg in as_text(summary):
+            dispatcher.utter_message(text=msg)
+        text, buttons = hd.contact_question()
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return [SlotSet("handoff_summary", summary), SlotSet("handover_corrections", corrections),
+                SlotSet("handover_stage", hd.CONTACT)]
+
+    def _refer(self, dispatcher, tracker: Tracker, offer: Dict[str, Any], way: str, value: Optional[str]) -> List[EventType]:
+        corrections = list(tracker.get_slot("handover_corrections") or [])
+        summary = _summary(tracker, self.table, corrections, contact={"manier": way, "gegeven": value})
+        naam = offer.get("naam") or "de hulp"
+        consent = store().record_consent(offer.get("loket_type") or "", naam, hd.DATA_CATEGORIES,
+                                         hd.consent_wording(naam), True)
+        referral = store().create_referral(consent, summary, (summary.get("gemeente") or {}).get("code"),
+                                           tracker.sender_id)
+        for msg in hd.done(naam, referral.code, way):
+            dispatcher.utter_message(text=msg)
+        # the slot keeps the summary without the contact value: the tracker is no place for it
+        shown = dict(summary, contact={"manier": way, "gegeven": None})
+        return [SlotSet("handoff_summary", shown), SlotSet("handover_stage", hd.DONE),
+                SlotSet("handover_code", referral.code), SlotSet("handover_contact_way", None)]
+
+
+class ActionReferralStatus(Action):
+    """A resident comes back with the reference code: the status in B1, and what to do if stuck."""
+
+    def name(self) -> Text:
+        return "action_referral_status"
+
+    async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        code = hd.is_referral_code(tracker.latest_message.get("text") or "")
+        for msg in resident_status(store().get(code) if code else None):
+            dispatcher.utter_message(text=msg)
+        return []
