@@ -76,3 +76,30 @@ def test_log_records_are_masked(caplog):
     for kind, value in SECRETS.items():
         assert value not in out, kind
     assert "huur" in out
+
+
+def test_retention_deletes_whole_old_conversations_and_keeps_recent_ones(tmp_path):
+    import time
+
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.privacy.retention import main, purge_conversations
+    import datetime as dt
+
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    store = _store(url)
+    old, new = DialogueStateTracker("oud", []), DialogueStateTracker("nieuw", [])
+    old.update(UserUttered("ik heb schulden", timestamp=time.time() - 200 * 86400))
+    old.update(UserUttered("en nog iets", timestamp=time.time() - 100 * 86400))
+    new.update(UserUttered("hulp in huis", timestamp=time.time() - 200 * 86400))
+    new.update(UserUttered("nog steeds", timestamp=time.time()))  # still going: kept whole
+    asyncio.run(store.save(old))
+    asyncio.run(store.save(new))
+    assert purge_conversations(url, dt.timedelta(days=90), dry_run=True) == 1
+    assert main(["--days", "90", "--tracker-db", url, "--handover-db", f"sqlite:///{tmp_path / 'h.db'}"]) == 0
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        senders = {r[0]: r[1] for r in conn.execute(text("select sender_id, count(*) from events group by sender_id"))}
+    engine.dispose()
+    assert "oud" not in senders and senders.get("nieuw") == 2
