@@ -10,7 +10,8 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handover import offer_events
+from actions.handover import can_offer, offer_events
+from bot.handover import dialogue as hd
 from bot.crisis.model import LOKET_OF_NEED
 from bot.dialogue import followups, languages, replies, turns
 from bot.nlu.understand import NeedReader, best_guess
@@ -87,6 +88,9 @@ def _route_events(dispatcher: CollectingDispatcher, tracker: Tracker, needs: Lis
     possible = tracker.get_slot("safety") if not decision.crisis else None
     note = replies.safety_note(TABLE, possible)["text"] if possible else None
     spoken_json = replies.route_json(spoken)
+    first = not (tracker.get_slot("last_route") or {}).get("route")
+    handover_button = [hd.REQUEST_BUTTON] if first and spoken is not None and not spoken.crisis \
+        and can_offer(tracker, spoken_json) else []
     if spoken is not None and spoken.crisis:
         for text in replies.route_messages(spoken):
             dispatcher.utter_message(text=text)
@@ -98,8 +102,8 @@ def _route_events(dispatcher: CollectingDispatcher, tracker: Tracker, needs: Lis
     elif spoken is not None:
         # short first, more on request: the one door, why, the next step; the rest behind buttons
         _utter(dispatcher, followups.short_answer(spoken_json, safety=note, urgent=spoken.urgent),
-               followups.buttons(spoken_json))
-    offer = offer_events(dispatcher, tracker, spoken_json) if spoken is not None and not spoken.crisis else []
+               followups.buttons(spoken_json) + handover_button)
+    offer = offer_events(dispatcher, tracker, spoken_json, first=first) if spoken is not None and not spoken.crisis else []
     summary = {"needs": list(decision.needs), "crisis": decision.crisis, "urgent": decision.urgent,
                "crisis_tier": "sure" if decision.crisis else ("possible" if possible else None),
                "safety_note": possible,

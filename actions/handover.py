@@ -29,20 +29,31 @@ def store() -> HandoverStore:
     return _STORE
 
 
-def offer_events(dispatcher: CollectingDispatcher, tracker: Tracker, spoken: Optional[Dict[str, Any]]) -> List[EventType]:
-    """Under a (non-crisis) answer: offer to pass the question on, unless the resident said no
-    already, it was handed over already, or the door is one to call oneself."""
+def can_offer(tracker: Tracker, spoken: Optional[Dict[str, Any]]) -> bool:
+    """A handover fits this answer, unless the resident said no already, it was handed over
+    already, the conversation had a crisis, or the door is one to call oneself."""
     primary = (spoken or {}).get("primary") or {}
     if not primary or primary.get("loket_type") in NO_HANDOVER:
-        return []
+        return False
     if tracker.get_slot("handover_stage") in (hd.DECLINED, hd.DONE):
+        return False
+    return not tracker.get_slot("crisis")  # after 112, 113 or Veilig Thuis they call; nothing is passed on
+
+
+def offer_events(dispatcher: CollectingDispatcher, tracker: Tracker, spoken: Optional[Dict[str, Any]],
+                 first: bool = False) -> List[EventType]:
+    """After an answer: on the first answer the handover is only the button "Geef mijn vraag
+    door" (the caller put it under the answer; the first answer stays short); on a later answer,
+    or when the resident asks for a person, the offer is asked as a question."""
+    if not can_offer(tracker, spoken):
         return []
-    if tracker.get_slot("crisis"):
-        return []  # after 112, 113 or Veilig Thuis nothing is passed on from the chat: they call
+    primary = (spoken or {}).get("primary") or {}
+    where = SlotSet("handover_offer", {"loket_type": primary.get("loket_type"), "naam": primary.get("naam")})
+    if first:
+        return [SlotSet("handover_stage", hd.AVAILABLE), where]
     text, buttons = hd.offer(primary.get("naam") or "de hulp")
     dispatcher.utter_message(text=text, buttons=buttons)
-    return [SlotSet("handover_stage", hd.OFFERED),
-            SlotSet("handover_offer", {"loket_type": primary.get("loket_type"), "naam": primary.get("naam")})]
+    return [SlotSet("handover_stage", hd.OFFERED), where]
 
 
 def _story(tracker: Tracker) -> List[str]:
@@ -98,6 +109,11 @@ class ActionHandover(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         offer = tracker.get_slot("handover_offer") or {}
         naam = offer.get("naam") or "de hulp"
+        if stage == hd.AVAILABLE:
+            # the button "Geef mijn vraag door": say what will be passed on, and to whom; ask
+            text_, buttons = hd.offer(naam)
+            dispatcher.utter_message(text=text_, buttons=buttons)
+            return [SlotSet("handover_stage", hd.OFFERED)]
         if stage == hd.OFFERED:
             yes = hd.answer_to_offer(text, intent)
             return self._consent(dispatcher, tracker, offer, bool(yes))

@@ -3,7 +3,8 @@ contact choice. Texts in B1; the actions (actions/actions.py) stay thin.
 
 The conversation's handover stage is one slot (``handover_stage``):
 
-    None -> offered -> (yes) contact -> [contact_value] -> done
+    None -> available (first answer: a button) -> offered -> (yes) contact -> [contact_value] -> done
+    None -> offered (a later answer: the question)
                     -> (no) declined
     contact -> correct -> contact        ("Iets veranderen": the resident adds or corrects)
 
@@ -19,8 +20,15 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import phonenumbers
 
-OFFERED, CONTACT, CONTACT_VALUE, CORRECT, DONE, DECLINED = "offered", "contact", "contact_value", "correct", "done", "declined"
-OPEN_STAGES = (OFFERED, CONTACT, CONTACT_VALUE, CORRECT)
+AVAILABLE, OFFERED, CONTACT, CONTACT_VALUE, CORRECT, DONE, DECLINED = (
+    "available", "offered", "contact", "contact_value", "correct", "done", "declined")
+OPEN_STAGES = (AVAILABLE, OFFERED, CONTACT, CONTACT_VALUE, CORRECT)
+# the first answer stays short: the handover is a button under it; from the next answer on, the
+# offer is said as a question
+REQUEST_TITLE = "Geef mijn vraag door"
+REQUEST_BUTTON = {"title": REQUEST_TITLE, "payload": REQUEST_TITLE}
+_REQUEST = re.compile(r"(geef|stuur) (mijn|m'n|mn|de|deze|het|onze) (vraag|verhaal) (maar )?door|"
+                      r"(vraag|verhaal) doorgeven|doorgeven aan", re.I)
 DATA_CATEGORIES = ["wat u vertelde", "uw hulpvraag", "uw gemeente", "hoe zij u kunnen bereiken"]
 
 YES_PAYLOAD, NO_PAYLOAD = "/affirm", "/deny"
@@ -46,12 +54,17 @@ def consent_wording(loket_naam: str) -> str:
     return offer(loket_naam)[0]
 
 
+def asks_handover(text: str) -> bool:
+    """"Geef mijn vraag door" (the button) or the same words typed."""
+    return bool(_REQUEST.search(text or ""))
+
+
 def answer_to_offer(text: str, intent: Optional[str]) -> Optional[bool]:
     """True (yes), False (no) or None (not an answer to the offer: more story, another question).
     A "no" counts only when it is short or says "ik bel zelf": "Nee, we hebben nog niks
     aangevraagd" answers something else."""
     text = (text or "").strip()
-    if text == YES_PAYLOAD:
+    if text == YES_PAYLOAD or _REQUEST.search(text):
         return True
     if text == NO_PAYLOAD or _SELF.search(text):
         return False
@@ -133,8 +146,10 @@ def is_referral_code(text: str) -> Optional[str]:
 
 def reads_as_answer(stage: Optional[str], text: str, intent: Optional[str]) -> bool:
     """Whether a message answers the open handover question (bot.handover.policy)."""
+    if stage == AVAILABLE:
+        return bool(_REQUEST.search(text or ""))
     if stage == OFFERED:
-        return answer_to_offer(text, intent) is not None
+        return answer_to_offer(text, intent) is not None or bool(_REQUEST.search(text or ""))
     if stage == CONTACT:
         return contact_way(text) is not None or answer_to_offer(text, intent) is not None
     if stage in (CONTACT_VALUE, CORRECT):
