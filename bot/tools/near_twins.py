@@ -8,8 +8,8 @@ huurtoeslag aan?"). This counts, per training file, the texts that are nearly th
 the set (difflib ratio >= 0.8, as the importers use), and prints counts only, so the set stays
 unread. ``--remove`` drops them from the training files (NLU YAML and crisis JSON lines); that
 changes the model, so record it with the round. Texts of at most 25 characters ("ik wil dood")
-are common phrases that any two writers share; they are counted apart and never removed, as in
-tests/test_domain_sync.py.
+are common phrases that any two writers share; they are counted apart and kept, as in
+tests/test_domain_sync.py — unless they equal an evaluation text (tests/test_data_hygiene.py).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import List
 
 from bot.paths import DATA
-from bot.tools.import_examples import NearIndex, evaluation_texts
+from bot.tools.import_examples import NearIndex, evaluation_texts, key
 
 EXAMPLE_LINE = re.compile(r"^(\s*- )(.*)$")
 SHORT = 25
@@ -44,7 +44,9 @@ def main(argv=None) -> int:
     if missing:
         print(f"not found: {', '.join(missing)}", file=sys.stderr)
         return 2
-    index = NearIndex(evaluation_texts(args.sets))
+    texts = evaluation_texts(args.sets)
+    index = NearIndex(texts)
+    exact = {key(t) for t in texts}  # a short text equal to an evaluation text is a twin all the same
     total = short = 0
     for path in _nlu_files() + _crisis_files():
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -56,7 +58,7 @@ def main(argv=None) -> int:
                 m = EXAMPLE_LINE.match(line.rstrip("\n"))
                 text = m.group(2) if m else ""
             if text and index.near(text):
-                if len(text) <= SHORT:
+                if len(text) <= SHORT and key(text) not in exact:
                     short += 1
                     keep.append(line)
                     continue
