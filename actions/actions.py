@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, ConversationPaused, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handover import can_offer, offer_events
 from bot.handover import dialogue as hd
+from bot.handover import staff
 from bot.crisis.model import LOKET_OF_NEED
 from bot.dialogue import followups, languages, replies, turns
 from bot.nlu.understand import NeedReader, best_guess
@@ -387,6 +388,10 @@ class ActionAskHuman(Action):
         return "action_ask_human"
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
+        if staff.staff_chat_enabled():
+            # staff watch the chat: pause the bot, a person takes over (bot.handover.staff)
+            dispatcher.utter_message(text=staff.TAKEN_OVER)
+            return [ConversationPaused()]
         gemeente = _gemeente(tracker)
         if gemeente:
             where = f"de gemeente {gemeente.naam}"

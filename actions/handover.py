@@ -127,7 +127,7 @@ class ActionHandover(Action):
             if way == "veranderen":
                 dispatcher.utter_message(text="Wat moet er anders, of wat moet erbij? Typ het hieronder.")
                 return [SlotSet("handover_stage", hd.CORRECT)]
-            if way in ("telefoon", "e-mail"):
+            if way in ("telefoon", "e-mail", "brief"):
                 value = hd.value_in(way, text)
                 if value:
                     return self._refer(dispatcher, tracker, offer, way, value)
@@ -145,7 +145,7 @@ class ActionHandover(Action):
                 return self._refer(dispatcher, tracker, offer, way, value)
             if hd.contact_way(text) == "zelf":
                 return self._refer(dispatcher, tracker, offer, "zelf", None)
-            dispatcher.utter_message(text=f"Dat lees ik niet als {'een telefoonnummer' if way == 'telefoon' else 'een e-mailadres'}. "
+            dispatcher.utter_message(text=f"Dat lees ik niet als {hd.VALUE_NAME.get(way, 'een adres')}. "
                                           f"Probeer het nog eens, of kies 'Ik bel zelf'.",
                                      buttons=[{"title": hd.WAYS["zelf"], "payload": hd.WAYS["zelf"]}])
             return []

@@ -48,12 +48,14 @@ def setup(request, tmp_path_factory):
     endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:5055/webhook"\ntracker_store:\n{tracker}')
     log = folder / "servers.log"
     os.environ["HANDOVER_DATABASE_URL"] = handover_url
+    os.environ["LOKETWIJZER_STAFF_CHAT"] = "1"  # staff watch the chat: asking for a person pauses the bot
     procs = serve.start(RASA_PORT, ACTIONS_PORT, endpoints=str(endpoints), log=log)
     state = {"procs": procs, "endpoints": str(endpoints), "log": log, "tracker_url": tracker_url,
              "handover_url": handover_url, "tag": f"{request.param}-{os.getpid()}"}
     yield state
     serve.stop(state["procs"])
-    os.environ.pop("HANDOVER_DATABASE_URL", None)
+    for var in ("HANDOVER_DATABASE_URL", "LOKETWIJZER_STAFF_CHAT", "RASA_URL"):
+        os.environ.pop(var, None)
 
 
 def _dump(url, query, sender_like=None):
@@ -71,6 +73,10 @@ def test_yes_the_summary_the_contact_and_a_reference_code_without_identifiers_st
     shown = " ".join(post("Ja, dat is goed.", sender))
     assert "Dit geef ik door aan" in shown and "douchen" in shown, shown
     assert BSN not in shown and IBAN not in shown and EMAIL not in shown  # the summary is masked
+    # the resident corrects the summary before anything is sent
+    assert "Wat moet er anders" in " ".join(post("Iets veranderen", sender))
+    again = " ".join(post("Ze woont sinds kort bij ons in huis.", sender))
+    assert "Aanvulling: Ze woont sinds kort bij ons in huis." in again and "Klopt dit?" in again, again
     assert "Wat is uw telefoonnummer" in " ".join(post("Bel mij", sender))
     done = " ".join(post(PHONE, sender))
     code = re.search(r"LW-[2-9A-Z]{5}-[2-9A-Z]{5}", done)
@@ -113,3 +119,23 @@ def test_a_resident_comes_back_with_the_code_after_a_restart(setup):
     assert "heeft uw vraag" in answer or "doorgegeven aan" in answer, answer
     unknown = " ".join(post("LW-22222-22222", f"raden-{setup['tag']}"))
     assert "geen doorverwijzing" in unknown, unknown
+
+
+def test_a_person_takes_over_the_bot_is_silent_and_hands_back_after_a_restart(setup):
+    from bot.handover import staff
+
+    if not staff.staff_chat_enabled():
+        pytest.skip("the servers of this module run with LOKETWIJZER_STAFF_CHAT=1")
+    sender = f"mens-{setup['tag']}"
+    post("Ik kan mijn huis niet meer schoonhouden.", sender, {"gemeente": "Utrecht"})
+    assert staff.TAKEN_OVER in post("Ik wil met een mens praten", sender)
+    assert post("hallo? is daar iemand?", sender) == []  # paused: the bot does not answer
+    os.environ["RASA_URL"] = f"http://127.0.0.1:{RASA_PORT}"
+    staff.say(sender, "Goedemiddag, u spreekt met Anna van het wijkteam.")
+    serve.stop(setup["procs"])  # a paused conversation survives a restart of every process
+    setup["procs"][:] = serve.start(RASA_PORT, ACTIONS_PORT, endpoints=setup["endpoints"], log=setup["log"])
+    assert post("nog steeds niemand?", sender) == []
+    shown = staff.show(sender)
+    assert shown["paused"] and any("Anna van het wijkteam" in line for line in shown["transcript"])
+    staff.resume(sender)
+    assert post("Ik heb ook schulden", sender)  # Loketwijzer answers again

@@ -24,7 +24,7 @@ def test_the_answer_to_the_offer(text, intent, want):
 
 
 @pytest.mark.parametrize("text,want", [
-    ("Bel mij", "telefoon"), ("Mail mij", "e-mail"), ("Ik bel zelf", "zelf"), ("Iets veranderen", "veranderen"),
+    ("Bel mij", "telefoon"), ("Mail mij", "e-mail"), ("Stuur een brief", "brief"), ("Ik bel zelf", "zelf"), ("Iets veranderen", "veranderen"),
     ("06-12345678", "telefoon"), ("jan.jansen@example.nl", "e-mail"), ("weet ik niet", None),
 ])
 def test_the_contact_choice_from_a_button_or_typed(text, want):

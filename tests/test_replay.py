@@ -15,7 +15,9 @@ from bot.replay.scenario import ScenarioError, load
 
 OWN = sorted((ROOT / "tests" / "scenarios").glob("*.yml"))
 PUBLIC = sorted((ROOT.parent / "shared" / "eval" / "scenarios").glob("*.yml"))
-HANDOVER = {"handoff", "consent_asked", "summary_mentions"}  # the warm handover is issue 12
+# the handover checks of our own scenarios were written before the handover existed (issue 12);
+# the public scenarios are checked in full
+HANDOVER = {"handoff", "consent_asked", "summary_mentions"}
 KNOWN = yaml.safe_load((ROOT / "tests" / "replay_known_failures.yml").read_text(encoding="utf-8")) or {}
 
 
@@ -59,7 +61,7 @@ def test_checks_pass_and_fail_on_the_outcome():
              "gemeente": "Zwolle", "handoff": True, "summary_mentions": ["traplift"]}
     failed = {c.check: c for c in checks.evaluate(wrong, outcome)}
     assert not any(c.passed for c in failed.values())
-    assert "issue 12" in failed["handoff"].detail
+    assert "overdrachtssamenvatting" in failed["handoff"].detail
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,8 @@ def test_scenario(assistant, path, request):
     if path.stem in KNOWN:
         request.applymarker(pytest.mark.xfail(reason=KNOWN[path.stem], strict=True))
     result = play(load(path), assistant, default_table())
-    failed = [c for c in result["checks"] if not c["passed"] and c["check"] not in HANDOVER]
+    public = path in PUBLIC
+    failed = [c for c in result["checks"] if not c["passed"] and (public or c["check"] not in HANDOVER)]
     assert not failed, json.dumps(failed, ensure_ascii=False)
 
 

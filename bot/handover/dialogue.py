@@ -32,7 +32,7 @@ _REQUEST = re.compile(r"(geef|stuur) (mijn|m'n|mn|de|deze|het|onze) (vraag|verh
 DATA_CATEGORIES = ["wat u vertelde", "uw hulpvraag", "uw gemeente", "hoe zij u kunnen bereiken"]
 
 YES_PAYLOAD, NO_PAYLOAD = "/affirm", "/deny"
-WAYS = {"telefoon": "Bel mij", "e-mail": "Mail mij", "zelf": "Ik bel zelf"}
+WAYS = {"telefoon": "Bel mij", "e-mail": "Mail mij", "brief": "Stuur een brief", "zelf": "Ik bel zelf"}
 CHANGE = "Iets veranderen"
 
 _YES = re.compile(r"^\s*(ja+|jawel|jep|ja hoor|graag|ok(e|é|ay)?|oké|prima|goed|dat is goed|dat mag|doe maar|"
@@ -98,6 +98,8 @@ def contact_way(text: str) -> Optional[str]:
         return "telefoon"
     if _EMAIL.search(text or "") or re.search(r"\b(mail|e-mail|email)\b", low):
         return "e-mail"
+    if re.search(r"\b(brief|post|per post)\b", low) or address_in(text):
+        return "brief"
     return None
 
 
@@ -112,16 +114,30 @@ def email_in(text: str) -> Optional[str]:
     return m.group(0) if m else None
 
 
+def address_in(text: str) -> Optional[str]:
+    """Street and number and/or postcode, as the masker finds them ("Dorpsstraat 4, 1234 AB")."""
+    from bot.privacy.masking import ADDRESS, find
+
+    parts = [text[f.start:f.end] for f in find(text or "") if f.kind == ADDRESS]
+    return ", ".join(parts) if parts else None
+
+
+ASK_VALUE = {"telefoon": "Wat is uw telefoonnummer?", "e-mail": "Wat is uw e-mailadres?",
+             "brief": "Wat is uw adres? Schrijf de straat, het huisnummer en de postcode."}
+VALUE_NAME = {"telefoon": "een telefoonnummer", "e-mail": "een e-mailadres", "brief": "een adres"}
+
+
 def ask_value(way: str) -> str:
-    return "Wat is uw telefoonnummer?" if way == "telefoon" else "Wat is uw e-mailadres?"
+    return ASK_VALUE[way]
 
 
 def value_in(way: str, text: str) -> Optional[str]:
-    return phone_in(text) if way == "telefoon" else email_in(text)
+    return {"telefoon": phone_in, "e-mail": email_in, "brief": address_in}[way](text)
 
 
 def done(loket_naam: str, code: str, way: str) -> List[str]:
     how = {"telefoon": f"{loket_naam} belt u.", "e-mail": f"{loket_naam} mailt u.",
+           "brief": f"{loket_naam} stuurt u een brief.",
            "zelf": f"Bel zelf met {loket_naam}. Noem dan uw code."}.get(way, "")
     return [f"Ik heb uw vraag doorgegeven aan {loket_naam}. {how}",
             f"Uw code is {code}. Bewaar deze code. Wilt u later weten hoe het staat? Typ dan uw code hier."]

@@ -35,7 +35,7 @@ _TRIED = re.compile(r"\b(zei|zegt|zeggen|zeiden|stuurt|stuurde|verwijst|verwees|
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 FOR_WHOM_TEXT = {"partner": "uw partner", "ouder": "uw vader of moeder", "kind": "uw kind",
                  "familie": "iemand uit uw familie", "buur of kennis": "iemand die u kent", "de inwoner zelf": "u zelf"}
-CONTACT_WAYS = {"telefoon": "bellen", "e-mail": "mailen", "brief": "een brief sturen", "zelf": "de inwoner belt zelf"}
+CONTACT_WAYS = {"telefoon": "bellen", "e-mail": "mailen", "brief": "een brief sturen", "zelf": "u belt zelf"}
 
 
 def sentences(text: str) -> List[str]:
@@ -69,7 +69,6 @@ def build(story: Sequence[str], route: Dict[str, Any], needs: Sequence[Dict[str,
     """The summary as JSON. ``story``: what the resident typed (help messages, not yes/no answers);
     masked here, whatever the caller did. ``contact``: {"manier": telefoon|e-mail|brief|zelf,
     "gegeven": the number or address the resident chose to give} — the one value kept unmasked."""
-    keep = [contact.get("gegeven")] if contact and contact.get("gegeven") else []
     masked = [mask(t) for t in story if t and t.strip()]
     primary = route.get("primary") or {}
     questions = [s for t in masked for s in sentences(t) if s.endswith("?")]
@@ -87,7 +86,9 @@ def build(story: Sequence[str], route: Dict[str, Any], needs: Sequence[Dict[str,
                   "wet_omschrijving": law_text, "bron": primary.get("bron") or route.get("bron")},
         "ook_betrekken": [s.get("naam") for s in route.get("also") or [] if s.get("naam")],
         "contact": {"manier": (contact or {}).get("manier"),
-                    "gegeven": mask((contact or {}).get("gegeven"), keep=keep) if contact else None},
+                    # the one value the resident chose to give for this (read by value_in: only a
+                    # number, an address or an e-mail address, nothing else they typed)
+                    "gegeven": (contact or {}).get("gegeven")},
         "aanvullingen": [mask(c) for c in corrections],
     }
 

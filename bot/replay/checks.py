@@ -26,7 +26,7 @@ PRINCIPLES = {
     "asks_gemeente": "De gemeente wordt gevraagd of bevestigd als die niet zeker is.",
     "answers_followups": "Een vervolgvraag krijgt een antwoord, niet hetzelfde blok of 'daar kan ik niet mee helpen'.",
 }
-HANDOVER_MISSING = "er wordt nog geen overdrachtssamenvatting gemaakt (warme overdracht: issue 12)"
+HANDOVER_MISSING = "geen overdrachtssamenvatting gemaakt (niet aangeboden, of geen ja van de inwoner)"
 COST_WORDS = ("kosten", "kost ", "kost.", "eigen bijdrage", "abonnementstarief", "gratis", "betaalt", "eigen risico")
 
 
