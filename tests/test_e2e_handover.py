@@ -44,6 +44,11 @@ def setup(request, tmp_path_factory):
         tracker = (f"  type: bot.privacy.tracker_store.MaskingSQLTrackerStore\n  dialect: postgresql\n  url: {u.host}\n"
                    f"  port: {u.port or 5432}\n  db: {u.database}\n  username: {u.username or 'postgres'}\n")
         tracker_url = handover_url = url
+        engine = create_engine(url)
+        with engine.begin() as conn:  # referrals of earlier runs would be counted below: start empty
+            for table in ("handover_referral_event", "handover_referral", "handover_consent", "alembic_version_handover"):
+                conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+        engine.dispose()
     endpoints = folder / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:5055/webhook"\ntracker_store:\n{tracker}')
     log = folder / "servers.log"
@@ -69,7 +74,9 @@ def _dump(url, query, sender_like=None):
 def test_yes_the_summary_the_contact_and_a_reference_code_without_identifiers_stored(setup):
     sender = f"ja-{setup['tag']}"
     first = " ".join(post(STORY, sender, {"gemeente": "Utrecht"}))
-    assert "Zal ik uw vraag doorgeven" in first, first
+    assert "U kunt het beste terecht bij" in first and "Zal ik" not in first  # short: the offer is a button
+    offer = " ".join(post("Geef mijn vraag door", sender))  # the button's payload
+    assert "Zal ik uw vraag doorgeven" in offer and "wat u hier schreef" in offer, offer
     shown = " ".join(post("Ja, dat is goed.", sender))
     assert "Dit geef ik door aan" in shown and "douchen" in shown, shown
     assert BSN not in shown and IBAN not in shown and EMAIL not in shown  # the summary is masked
@@ -102,6 +109,9 @@ def test_yes_the_summary_the_contact_and_a_reference_code_without_identifiers_st
 def test_no_means_nothing_is_passed_on(setup):
     sender = f"nee-{setup['tag']}"
     post("Ik kan mijn huis niet meer schoonhouden, mijn rug is op.", sender, {"gemeente": "Utrecht"})
+    # more of the story: the next answer asks the question itself
+    offer = " ".join(post("Ik woon alleen en mijn dochter woont ver weg.", sender))
+    assert "Zal ik uw vraag doorgeven" in offer, offer
     answer = " ".join(post("nee", sender))
     assert "Ik geef niets door" in answer and "Zeg dit als u belt" in answer, answer
     rows = _dump(setup["handover_url"], "select summary from handover_referral")
