@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
 import tempfile
 import urllib.request
@@ -49,14 +50,23 @@ class Assistant:
 @contextlib.contextmanager
 def started_assistant(quiet: bool = True) -> Iterator[Assistant]:
     """Start the Rasa server and the action server on free ports, with conversations kept in
-    memory only (a replay stores nothing), and stop them afterwards."""
+    memory only and referrals in a throw-away database (a replay stores nothing), and stop them
+    afterwards."""
     from bot.tools import serve
 
     with tempfile.TemporaryDirectory() as folder:
         endpoints = Path(folder) / "endpoints.yml"
         endpoints.write_text('action_endpoint:\n  url: "http://localhost:5055/webhook"\n', encoding="utf-8")
         rasa_port, actions_port = free_port(), free_port()
-        procs = serve.start(rasa_port, actions_port, endpoints=str(endpoints), quiet=quiet)
+        before = os.environ.get("HANDOVER_DATABASE_URL")
+        os.environ["HANDOVER_DATABASE_URL"] = f"sqlite:///{Path(folder) / 'handover.db'}"
+        try:
+            procs = serve.start(rasa_port, actions_port, endpoints=str(endpoints), quiet=quiet)
+        finally:
+            if before is None:
+                os.environ.pop("HANDOVER_DATABASE_URL", None)
+            else:
+                os.environ["HANDOVER_DATABASE_URL"] = before
         try:
             yield Assistant(f"http://127.0.0.1:{rasa_port}")
         finally:
