@@ -14,8 +14,10 @@ from bot.handover import dialogue as hd
 from bot.handover.store import HandoverStore, resident_status
 from bot.handover.summary import FOR_WHOM_TEXT, as_text, build, for_whom
 from bot.privacy.masking import mask
+from bot.routing import default_table
 
 logger = logging.getLogger(__name__)
+TABLE = default_table()  # the same cached table as actions.actions
 _STORE: Optional[HandoverStore] = None
 # doors the resident calls or visits on their own: a crisis line (now, themselves) and the
 # anonymous first step for money worries (Geldfit: no name is the point)
@@ -72,33 +74,25 @@ def _story(tracker: Tracker) -> List[str]:
     return out
 
 
-def _summary(tracker: Tracker, table, corrections: List[str], contact: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+def _needs(last: Dict[str, Any]) -> List[Dict[str, str]]:
+    """The needs of the last route, with their names."""
+    return [{"code": n, "naam": TABLE.needs[n].naam} for n in last.get("needs") or [] if n in TABLE.needs]
+
+
+def _summary(tracker: Tracker, corrections: List[str], contact: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     last = tracker.get_slot("last_route") or {}
     route = last.get("spoken") or last.get("route") or {}
-    needs = [{"code": n, "naam": table.needs[n].naam} for n in last.get("needs") or [] if n in table.needs]
     code = last.get("gemeente") or tracker.get_slot("gemeente_code")
-    gemeente = {"code": code, "naam": table.gemeenten[code].naam} if code in table.gemeenten else None
+    gemeente = {"code": code, "naam": TABLE.gemeenten[code].naam} if code in TABLE.gemeenten else None
     law = ((route.get("primary") or {}).get("law"))
     context = tracker.get_slot("context") or {}
     why = "geen slaapplek voor vannacht" if context.get("vannacht") else ("spoed" if context.get("spoed") else None)
-    return build(_story(tracker), route, needs, gemeente, urgent=bool(last.get("urgent")), urgent_why=why,
-                 contact=contact, corrections=corrections, law_text=table.laws.get(law) if law else None)
+    return build(_story(tracker), route, _needs(last), gemeente, urgent=bool(last.get("urgent")), urgent_why=why,
+                 contact=contact, corrections=corrections, law_text=TABLE.laws.get(law) if law else None)
 
 
 class ActionHandover(Action):
     """The answer to an open handover question (bot.handover.policy sends it here)."""
-
-    def __init__(self, table=None):
-        super().__init__()
-        self._table = table
-
-    @property
-    def table(self):
-        if self._table is None:
-            from bot.routing import default_table
-
-            self._table = default_table()
-        return self._table
 
     def name(self) -> Text:
         return "action_handover"
@@ -154,23 +148,24 @@ class ActionHandover(Action):
 
     def _consent(self, dispatcher, tracker: Tracker, offer: Dict[str, Any], yes: bool) -> List[EventType]:
         naam = offer.get("naam") or "de hulp"
-        # the record of the answer holds what was asked and to whom, never the story
-        store().record_consent(offer.get("loket_type") or "", naam, hd.DATA_CATEGORIES, hd.consent_wording(naam), yes)
+        # the record of the answer holds what was asked and to whom, never the story; a yes is the
+        # consent the referral will point to (its id kept with the offer)
+        consent = store().record_consent(offer.get("loket_type") or "", naam, hd.DATA_CATEGORIES,
+                                         hd.consent_wording(naam), yes)
         events: List[EventType] = [SlotSet("consent_asked", True)]
         if not yes:
             last = tracker.get_slot("last_route") or {}
             primary = ((last.get("spoken") or last.get("route") or {}).get("primary")) or {}
             from bot.dialogue.followups import _reach
 
-            needs = [{"code": n, "naam": self.table.needs[n].naam} for n in last.get("needs") or [] if n in self.table.needs]
             who = FOR_WHOM_TEXT.get(for_whom(_story(tracker)), "u zelf")
-            for msg in hd.declined(naam, _reach(primary), hd.say_this(needs, who)):
+            for msg in hd.declined(naam, _reach(primary), hd.say_this(_needs(last), who)):
                 dispatcher.utter_message(text=msg)
             return events + [SlotSet("handover_stage", hd.DECLINED), SlotSet("handoff_summary", None)]
-        return events + self._show(dispatcher, tracker, [])
+        return events + [SlotSet("handover_offer", dict(offer, consent_id=consent.id))] + self._show(dispatcher, tracker, [])
 
     def _show(self, dispatcher, tracker: Tracker, corrections: List[str]) -> List[EventType]:
-        summary = _summary(tracker, self.table, corrections)
+        summary = _summary(tracker, corrections)
         for msg in as_text(summary):
             dispatcher.utter_message(text=msg)
         text, buttons = hd.contact_question()
@@ -180,10 +175,10 @@ class ActionHandover(Action):
 
     def _refer(self, dispatcher, tracker: Tracker, offer: Dict[str, Any], way: str, value: Optional[str]) -> List[EventType]:
         corrections = list(tracker.get_slot("handover_corrections") or [])
-        summary = _summary(tracker, self.table, corrections, contact={"manier": way, "gegeven": value})
+        summary = _summary(tracker, corrections, contact={"manier": way, "gegeven": value})
         naam = offer.get("naam") or "de hulp"
-        consent = store().record_consent(offer.get("loket_type") or "", naam, hd.DATA_CATEGORIES,
-                                         hd.consent_wording(naam), True)
+        # the yes recorded when it was given (_consent); the referral points to that record
+        consent = store().consent(offer["consent_id"])
         referral = store().create_referral(consent, summary, (summary.get("gemeente") or {}).get("code"),
                                            tracker.sender_id)
         for msg in hd.done(naam, referral.code, way):

@@ -98,6 +98,10 @@ def test_yes_the_summary_the_contact_and_a_reference_code_without_identifiers_st
         _dump(setup["handover_url"], "select * from handover_consent") + \
         _dump(setup["handover_url"], "select * from handover_referral_event")
     assert "douchen" in referral and sender not in referral
+    # one yes, one consent record, and the referral points to it
+    assert _dump(setup["handover_url"], "select count(*) from handover_consent") == "1"
+    assert _dump(setup["handover_url"], "select count(*) from handover_referral r join handover_consent c "
+                                        "on r.consent_id = c.id where c.answer") == "1"
     for value in (BSN, IBAN, EMAIL):
         assert value not in referral, value
     assert referral.count(PHONE) == 1  # only as the contact detail the resident chose

@@ -88,6 +88,10 @@ class HandoverStore:
             s.add(consent)
         return consent
 
+    def consent(self, consent_id: int) -> Optional[Consent]:
+        with self.session() as s:
+            return s.get(Consent, consent_id)
+
     def withdraw_consent(self, consent_id: int, actor: str = "inwoner") -> None:
         """The resident takes consent back: the referral stops (cancelled) and its summary is erased."""
         with self.session() as s:
