@@ -127,6 +127,19 @@ def test_tiers_follow_the_thresholds(model):
     assert model.decide(scores, (), sure=0.4, possible=0.35).tier is None
 
 
+def test_danger_to_life_comes_first_below_the_sure_threshold():
+    from bot.crisis.model import CrisisModel
+
+    scores = {"112": 0.3, "113": 0.05, "veilig_thuis": 0.35, "none": 0.3}
+    plain = CrisisModel(sure=0.4, possible=0.15)
+    assert (plain.decide(scores, ()).label, plain.decide(scores, ()).tier) == ("veilig_thuis", "possible")
+    first = CrisisModel(sure=0.4, possible=0.15, sure_112=0.25)
+    assert (first.decide(scores, ()).label, first.decide(scores, ()).tier) == ("112", "sure")
+    # below it, or another class sure: the usual tiers
+    assert first.decide({**scores, "112": 0.2}, ()).tier == "possible"
+    assert first.decide({"112": 0.3, "113": 0.6, "veilig_thuis": 0.05, "none": 0.05}, ()).label == "113"
+
+
 def test_the_model_survives_a_save_and_load(model, tmp_path):
     model.save(tmp_path / "m.joblib")
     again = CrisisModel.load(tmp_path / "m.joblib")

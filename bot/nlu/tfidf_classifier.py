@@ -22,10 +22,13 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.clauses import clauses
 from bot.nlu.model_files import read_model, write_model
 from bot.nlu.places import without_place_clauses
 
 logger = logging.getLogger(__name__)
+CLAUSES_KEY = "clauses"  # per clause of a household's story, the classifier's best three needs
+SEVERAL = "need_meerdere_problemen"
 
 
 def build_pipeline(config: Dict[str, Any]):
@@ -106,4 +109,19 @@ class TfidfIntentClassifier(IntentClassifier, GraphComponent):
                              key=lambda r: -r["confidence"])
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking, add_to_output=True)
+            if ranking[0]["name"] == SEVERAL:
+                message.set(CLAUSES_KEY, self.clause_rankings(message.get(TEXT) or ""), add_to_output=True)
         return messages
+
+    def clause_rankings(self, text: str) -> List[List[Dict[str, Any]]]:
+        """A story about several problems, read clause by clause (bot/nlu/clauses.py): the
+        understanding step takes the problem the story opens with as the household's main one."""
+        parts = clauses(text)
+        if len(parts) < 2:
+            return []
+        classes = list(self.model.classes_)
+        out = []
+        for row in self.model.predict_proba([without_place_clauses(p) for p in parts]):
+            best = sorted(zip(classes, row), key=lambda x: -x[1])[:3]
+            out.append([{"name": c, "confidence": round(float(p), 4)} for c, p in best])
+        return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.crisis.model import NEED_OF_LABEL
+from bot.nlu.clauses import first_named_need
 from bot.nlu.language import READABLE
 from bot.nlu.signals import age, crisis_need, facts
 from bot.routing.router import CRISIS_ORDER as CRISIS_NEEDS
@@ -113,7 +114,7 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
     elif main:
         needs.append(main)
         if domains is not None:
-            needs += _second_need(main, text, ranked_needs, domains, lexicon, strategy)
+            needs += _second_need(main, text, ranked_needs, domains, lexicon, strategy, parse.get("clauses"))
 
     if main and _only_adults(text):
         needs = [n for n in needs if n not in YOUTH_NEEDS] or needs  # also no youth help as a second need
@@ -134,7 +135,8 @@ def _crisis(parse: Dict[str, Any], text: str) -> Tuple[Optional[str], Optional[s
     return (need if tier == "sure" else None), (need if tier == "possible" else None)
 
 
-def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy: str) -> List[str]:
+def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy: str,
+                 clause_rankings=None) -> List[str]:
     """A need in another municipal domain than ``main``. For "several problems at once" (a need
     without a domain of its own) the problems it is about, at most two in different domains, so
     the regisseur route knows the household's main need and its law."""
@@ -164,6 +166,13 @@ def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy:
         # nothing named clearly: the classifier's best guess among the municipal needs still tells
         # the wijkteam route its law (a household's main problem, however unsure)
         found = [n for n, _ in ranked_needs if domains.get(n) and n not in CRISIS_NEEDS][:1]
+    if main == SEVERAL_PROBLEMS:
+        # the problem the story opens with, read clause by clause, is the household's main one
+        # (its law is the regisseur route's law); the other domain found stays second
+        first = first_named_need(clause_rankings, domains, skip=CRISIS_NEEDS)
+        if first:
+            rest = [n for n in found if domains.get(n) != domains.get(first)]
+            found = [first] + rest[:1]
     return found
 
 
@@ -185,7 +194,8 @@ def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedRe
             return (need,)
         ranking = [(need_of(x.get("name")), float(x.get("confidence") or 0.0))
                    for x in parse.get("intent_ranking") or [] if need_of(x.get("name"))]
-        return (need, *_second_need(need, u.text, ranking, reader.domains, reader.lexicon, reader.strategy))
+        return (need, *_second_need(need, u.text, ranking, reader.domains, reader.lexicon, reader.strategy,
+                                    parse.get("clauses")))
     return ()
 
 

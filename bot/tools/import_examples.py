@@ -29,7 +29,21 @@ import yaml
 from bot.nlu.training_data import examples
 from bot.paths import DATA, ROOT
 
-EVAL_FILES = [ROOT.parent / "shared" / "eval" / "dev-vragen.jsonl", *sorted((ROOT / "bench" / "heldout").glob("*/*.jsonl"))]
+HELDOUT = ROOT / "bench" / "heldout"
+FOLDED = HELDOUT / "folded.txt"
+
+
+def folded_rounds() -> Set[str]:
+    """Held-out rounds folded into training after their one measurement (bot/tools/fold_heldout.py)."""
+    if not FOLDED.exists():
+        return set()
+    lines = (ln.split("#")[0].strip() for ln in FOLDED.read_text(encoding="utf-8").splitlines())
+    return {ln for ln in lines if ln}
+
+
+# the evaluation texts: the public dev set and every held-out round that is not folded into training
+EVAL_FILES = [ROOT.parent / "shared" / "eval" / "dev-vragen.jsonl",
+              *sorted(f for f in HELDOUT.glob("*/*.jsonl") if f.parent.name not in folded_rounds())]
 
 
 def key(text: str) -> str:
