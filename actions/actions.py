@@ -396,9 +396,9 @@ class ActionAskHuman(Action):
         if gemeente:
             where = f"de gemeente {gemeente.naam}"
             web = f" Het telefoonnummer staat op {gemeente.website}." if gemeente.website else \
-                " Het telefoonnummer staat op de website van de gemeente."
+                " Het nummer staat op de website van de gemeente."
         else:
-            where, web = "uw gemeente", " Het telefoonnummer staat op de website van uw gemeente."
+            where, web = "uw gemeente", " Het nummer staat op de website van uw gemeente."
         dispatcher.utter_message(text=f"U kunt ook met een mens praten. Bel {where} en vraag naar het sociaal wijkteam "
                                       f"of het Wmo-loket.{web}")
         dispatcher.utter_message(text="U kunt ook langsgaan bij het gemeentehuis. Neem iemand mee als u dat fijn vindt.")

@@ -40,9 +40,13 @@ def _gemeente(table: RoutingTable, name: Optional[str]):
 class Router:
     """The whole chain in one process: NLU model (loaded on first text) + routing table."""
 
-    def __init__(self, table: Optional[RoutingTable] = None, model: Optional[Path] = None):
+    def __init__(self, table: Optional[RoutingTable] = None, model: Optional[Path] = None,
+                 use_server: bool = False):
         self.table = table or default_table()
         self.model = model
+        # the command line asks a running assistant first (bot/nlu/remote.py); evaluations and
+        # tests read with the model they name, never with whatever server happens to run
+        self.use_server = use_server and model is None
         self._interpreter = None
         from bot.nlu.understand import NeedReader
 
@@ -50,11 +54,25 @@ class Router:
 
     @property
     def interpreter(self):
+        if self._interpreter is None and self.use_server:
+            from bot.nlu.remote import RemoteInterpreter
+
+            self._interpreter = RemoteInterpreter.find()
         if self._interpreter is None:
             from bot.nlu.interpreter import Interpreter
 
             self._interpreter = Interpreter(self.model)
         return self._interpreter
+
+    def parse(self, text: str) -> Dict[str, Any]:
+        from bot.nlu.remote import ServerError
+
+        try:
+            return self.interpreter.parse(text)
+        except ServerError as err:  # the server stopped between two questions: read it here
+            print(f"NOTE: {err}; loading the model here instead.", file=sys.stderr)
+            self.use_server, self._interpreter = False, None
+            return self.interpreter.parse(text)
 
     def answer(self, text: Optional[str], gemeente: Optional[str], need: Optional[str] = None,
                datum: Optional[dt.date] = None) -> Dict[str, Any]:
@@ -70,7 +88,7 @@ class Router:
         else:
             if not text or not text.strip():
                 raise RouteError("Lege vraag: typ de vraag van de inwoner.")
-            parse = self.interpreter.parse(text)
+            parse = self.parse(text)
             u = self.reader.read(parse)
             needs = best_guess(u, parse, self.reader)
             intent = {"name": u.intent, "confidence": round(u.confidence, 4)}
@@ -252,7 +270,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_USAGE
 
     try:
-        router = Router()
+        router = Router(use_server=True)
     except Exception as err:  # the routing table could not be loaded
         print(f"ERROR: the routing table could not be loaded: {err}", file=sys.stderr)
         return 1

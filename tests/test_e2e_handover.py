@@ -84,7 +84,7 @@ def test_yes_the_summary_the_contact_and_a_reference_code_without_identifiers_st
     assert "Wat moet er anders" in " ".join(post("Iets veranderen", sender))
     again = " ".join(post("Ze woont sinds kort bij ons in huis.", sender))
     assert "Aanvulling: Ze woont sinds kort bij ons in huis." in again and "Klopt dit?" in again, again
-    assert "Wat is uw telefoonnummer" in " ".join(post("Bel mij", sender))
+    assert "Op welk nummer kunnen zij u bellen" in " ".join(post("Bel mij", sender))
     done = " ".join(post(PHONE, sender))
     code = re.search(r"LW-[2-9A-Z]{5}-[2-9A-Z]{5}", done)
     assert code, done

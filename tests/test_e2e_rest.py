@@ -115,3 +115,43 @@ def test_endpoints_for_points_at_the_started_action_server_and_keeps_the_rest():
     written = yaml.safe_load(open(serve.endpoints_for(5056)))
     assert written["action_endpoint"]["url"] == "http://localhost:5056/webhook"
     assert written["tracker_store"]["db"] == "build/tracker.db"
+
+
+def _route_command(url):
+    """`python -m bot route` in a new process, as staff run it; says on stderr whether the process
+    loaded Rasa itself."""
+    import os
+    import subprocess
+    import sys
+
+    from bot.paths import ROOT
+
+    code = ("import sys; from bot.cli import main; rc = main(['route', 'Ik kan mijn huis niet meer schoonhouden', "
+            "'--gemeente', 'Utrecht', '--json']); "
+            "print('RASA_LOADED' if 'rasa.core.agent' in sys.modules else 'RASA_NOT_LOADED', file=sys.stderr); sys.exit(rc)")
+    env = dict(os.environ, LOKETWIJZER_RASA_URL=url, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-800:]
+    return json.loads(out.stdout), out.stderr
+
+
+def test_route_asks_the_running_assistant_and_answers_as_the_local_model(servers):
+    remote, remote_err = _route_command(f"http://127.0.0.1:{RASA_PORT}")
+    assert remote_err.strip() == "RASA_NOT_LOADED"          # no model loaded, nothing else on stderr
+    local, local_err = _route_command("off")
+    assert local_err.strip() == "RASA_LOADED"               # and still no warnings for staff
+    assert remote["route"] == local["route"] and remote["needs"] == local["needs"]
+    assert remote["route"]["primary"]["loket_type"] in ("gemeente-wmo", "sociaal-wijkteam")
+
+
+def test_route_without_a_server_does_not_wait_for_one():
+    from bot.nlu.remote import RemoteInterpreter
+
+    assert RemoteInterpreter.find("http://127.0.0.1:9") is None     # nothing listens there
+    import os
+
+    os.environ["LOKETWIJZER_RASA_URL"] = "off"
+    try:
+        assert RemoteInterpreter.find() is None
+    finally:
+        del os.environ["LOKETWIJZER_RASA_URL"]

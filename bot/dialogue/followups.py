@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
+from bot.dialogue.replies import bring_list
 from bot.paths import ROOT
 
 Button = Dict[str, str]
@@ -148,20 +149,20 @@ def answer(intent: str, route: Optional[Dict[str, Any]], gemeente_naam: Optional
         contact = p.get("contact") or {}
         parts = [f"{naam}:"]
         if contact.get("telefoon"):
-            parts.append(f"Telefoon: {contact['telefoon']}.")
+            parts.append(f"Telefoon: {contact['telefoon']}")
         if contact.get("website"):
             parts.append(f"Website: {contact['website']}")
         if contact.get("adres"):
-            parts.append(f"Adres: {contact['adres']}.")
+            parts.append(f"Adres: {contact['adres']}")
         if contact.get("hoe"):
             parts.append(contact["hoe"])
         if len(parts) == 1:
             parts.append("Het nummer staat op de website van de gemeente." if not gemeente_naam else
                          f"Het nummer staat op de website van de gemeente {gemeente_naam}.")
-        return [" ".join(parts)]
+        return ["\n".join(parts)]
     if intent == "followup_bring":
         if p.get("meenemen"):
-            return ["Handig om bij de hand te hebben: " + "; ".join(x.rstrip(".") for x in p["meenemen"]) + "."]
+            return [bring_list(p["meenemen"])]
         return [f"Neem uw identiteitsbewijs mee. Vraag {naam} wat u nog meer nodig heeft."]
     if intent == "followup_first_step":
         step = " ".join((p.get("volgende_stap") or "").split())

@@ -43,16 +43,22 @@ def safety_note(table, loket_type: str) -> Dict[str, str]:
 
 
 def contact_text(contact: Contact) -> str:
+    """How to reach a loket, one thing per line (a web address is never the end of a sentence)."""
     parts = []
     if contact.hoe:
         parts.append(contact.hoe)
     if contact.telefoon:
-        parts.append(f"Telefoon: {contact.telefoon}.")
+        parts.append(f"Telefoon: {contact.telefoon}")
     if contact.website:
         parts.append(f"Website: {contact.website}")
     if contact.adres:
-        parts.append(f"Adres: {contact.adres}.")
-    return " ".join(parts)
+        parts.append(f"Adres: {contact.adres}")
+    return "\n".join(parts)
+
+
+def bring_list(items) -> str:
+    """What to have at hand, as a list: one thing per line reads easier than a long sentence."""
+    return "Handig om bij de hand te hebben:\n" + "\n".join(f"- {x.rstrip('.')}" for x in items)
 
 
 def _crisis_messages(route: Route) -> List[str]:
@@ -86,9 +92,9 @@ def route_messages(route: Route, safety: Optional[str] = None) -> List[str]:
         msgs.append(f"Wat u kunt doen: {p.volgende_stap}")
     contact = contact_text(p.contact)
     if contact:
-        msgs.append(f"Zo neemt u contact op: {contact}")
+        msgs.append(f"Zo neemt u contact op:\n{contact}")
     if p.meenemen:
-        msgs.append("Handig om bij de hand te hebben: " + "; ".join(x.rstrip(".") for x in p.meenemen) + ".")
+        msgs.append(bring_list(p.meenemen))
     if p.kosten:
         msgs.append(f"Kosten: {p.kosten}")
     others = [s for s in route.also if s.loket_type != "clientondersteuning"]

@@ -122,7 +122,7 @@ def address_in(text: str) -> Optional[str]:
     return ", ".join(parts) if parts else None
 
 
-ASK_VALUE = {"telefoon": "Wat is uw telefoonnummer?", "e-mail": "Wat is uw e-mailadres?",
+ASK_VALUE = {"telefoon": "Op welk nummer kunnen zij u bellen?", "e-mail": "Wat is uw e-mailadres?",
              "brief": "Wat is uw adres? Schrijf de straat, het huisnummer en de postcode."}
 VALUE_NAME = {"telefoon": "een telefoonnummer", "e-mail": "een e-mailadres", "brief": "een adres"}
 

@@ -30,7 +30,10 @@ class Interpreter:
     def __init__(self, path: Optional[Path] = None):
         import warnings
 
+        # staff see the answer and nothing else: no library deprecation warnings. A filter is not
+        # enough, since importing Sanic puts its own "once" filter for DeprecationWarning in front
         warnings.filterwarnings("ignore")
+        warnings.showwarning = lambda *args, **kwargs: None
         for name in ("rasa", "tensorflow", "absl"):
             logging.getLogger(name).setLevel(logging.ERROR)
         from rasa.core.agent import Agent
