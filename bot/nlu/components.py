@@ -257,7 +257,7 @@ class CrisisDetector(GraphComponent):
         family worries drew the Veilig Thuis or 113 route (round r5: 8 of 214 questions);
         chosen on rounds r1-r5, all tuned on by then (docs/evaluation.md)."""
         language = (message.get(LANGUAGE) or {}).get("code", "nl")
-        if language not in READABLE or self._crisis_mass(assessment) >= float(self.config["help_question_sure"]):
+        if language not in READABLE or assessment.score >= float(self.config["help_question_sure"]):
             return False
         for r in message.get(INTENT_RANKING_KEY) or []:
             name = r.get("name") or ""
@@ -265,16 +265,6 @@ class CrisisDetector(GraphComponent):
                 continue
             return name.startswith("need_") and float(r.get("confidence") or 0.0) >= float(self.config["help_question"])
         return False
-
-    @staticmethod
-    def _crisis_mass(assessment: Assessment) -> float:
-        """How sure the net is that this is a crisis of any kind: violence told "just now" splits
-        its score between 112 and Veilig Thuis, and neither half alone should let an ordinary help
-        need (a bed for tonight) take the crisis route away (replay scenario
-        vannacht-weg-bij-partner-met-kinderen, after writer c16 added violence-now messages)."""
-        scores = assessment.scores or {}
-        crisis = [float(v) for k, v in scores.items() if k != "none"]
-        return max(sum(crisis), float(assessment.score)) if crisis else float(assessment.score)
 
     def _leading_intent(self, message: Message) -> str:
         """The first intent of the ranking that is not the fallback."""
