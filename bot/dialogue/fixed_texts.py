@@ -13,6 +13,7 @@ Three sources, as the resident meets them:
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 from typing import Iterator, List, Tuple
@@ -39,7 +40,7 @@ def _literal(node: ast.AST) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "Utrecht" for v in node.values)
+        return "".join(v.value if isinstance(v, ast.Constant) else SAMPLE_GEMEENTE for v in node.values)
     return ""
 
 
@@ -53,24 +54,27 @@ def code_texts(files: List[str] = CODE) -> Iterator[Tuple[str, str]]:
         for node in ast.walk(tree):
             if id(node) in docstrings or id(node) in inner:
                 continue
-            text = _literal(node)
-            if isinstance(node, ast.Constant) and isinstance(getattr(node, "parent", None), ast.JoinedStr):
-                continue
-            text = re.sub(r"\{\w+\}", "Utrecht", text)
+            text = re.sub(r"\{\w+\}", SAMPLE_GEMEENTE, _literal(node))
             if len(text.split()) >= 4 and _DUTCH.search(text) and not re.search(r"[\\^$|]|\(\?", text):
                 yield f"{rel}:{node.lineno}", " ".join(text.split())
 
 
-def routing_texts() -> Iterator[Tuple[str, str]]:
-    from bot.dialogue import followups
-    from bot.dialogue.replies import route_json, route_messages
+@functools.lru_cache(maxsize=1)
+def _sample_routes() -> Tuple[Tuple[str, object], ...]:
+    """(need, route) for every need of the routing table, in the sample gemeente."""
     from bot.routing import Context, route
     from bot.routing.table import default_table
 
     table = default_table()
     info = table.gemeenten.get(table.matcher.resolve(SAMPLE_GEMEENTE).code)
-    for need in sorted(table.needs):
-        r = route([need], info, Context(), table)
+    return tuple((need, route([need], info, Context(), table)) for need in sorted(table.needs))
+
+
+def routing_texts() -> Iterator[Tuple[str, str]]:
+    from bot.dialogue import followups
+    from bot.dialogue.replies import route_json, route_messages
+
+    for need, r in _sample_routes():
         rj = route_json(r)
         for m in route_messages(r):
             yield f"route {need}", m
@@ -87,16 +91,7 @@ def routing_texts() -> Iterator[Tuple[str, str]]:
 
 def loket_names() -> List[str]:
     """The names of every loket in the routing table (municipal ones for the sample gemeente)."""
-    from bot.routing import Context, route
-    from bot.routing.table import default_table
-
-    table = default_table()
-    info = table.gemeenten.get(table.matcher.resolve(SAMPLE_GEMEENTE).code)
-    out = set()
-    for need in table.needs:
-        r = route([need], info, Context(), table)
-        out.update(s.naam for s in [r.primary, *r.also] if s.naam)
-    return sorted(out)
+    return sorted({s.naam for _, r in _sample_routes() for s in [r.primary, *r.also] if s.naam})
 
 
 def fixed_texts() -> List[Tuple[str, str]]:

@@ -53,14 +53,19 @@ def words(sentence: str) -> List[str]:
     return [w for w in sentence.split() if _WORD.search(w)]
 
 
-def _syllables(word: str) -> int:
+@functools.lru_cache(maxsize=1)
+def _dutch_textstat():
     import textstat
 
+    textstat.set_lang("nl")
+    return textstat
+
+
+def _syllables(word: str) -> int:
     bare = word.strip(".,:;!?()\"'’‘“”").lower()
     if not bare or _UNIT.match(bare) or bare in names():
         return 1
-    textstat.set_lang("nl")
-    return max(1, int(textstat.syllable_count(bare)))
+    return max(1, int(_dutch_textstat().syllable_count(bare)))
 
 
 @dataclass(frozen=True)

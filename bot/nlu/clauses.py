@@ -10,7 +10,7 @@ on): the regisseur's law right for 78 of 111 instead of 69.
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 # sentence ends, commas, and "en/maar/want/ook ..." where a new subject starts a new clause
 _SPLIT = re.compile(
@@ -42,15 +42,14 @@ def clauses(text: str) -> List[str]:
     return out
 
 
-def first_named_need(rankings: Optional[Sequence[Sequence[Dict]]], domains: Dict[str, Optional[str]],
-                     skip: Iterable[str] = ()) -> Optional[str]:
+def first_named_need(rankings: Optional[Sequence[Sequence[Dict]]], domains: Dict[str, Optional[str]]) -> Optional[str]:
     """The first need in a municipal domain that a clause names (``rankings``: per clause, in order,
-    the classifier's ranking as ``{"name": "need_…", "confidence": p}``)."""
-    skip = set(skip)
+    the classifier's ranking as ``{"name": "need_…", "confidence": p}``). Crisis needs have no
+    municipal domain, so they are never taken."""
     for ranking in rankings or ():
         for r in list(ranking)[:TOP]:
             name = r.get("name") or ""
             need = name[len("need_"):] if name.startswith("need_") else None
-            if need and need not in skip and domains.get(need) and float(r.get("confidence") or 0) >= MIN_CONFIDENCE:
+            if need and domains.get(need) and float(r.get("confidence") or 0) >= MIN_CONFIDENCE:
                 return need
     return None

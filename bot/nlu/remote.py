@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import urllib.error
 import urllib.request
 from typing import Any, Dict, Optional
 
@@ -33,9 +32,8 @@ def server_url() -> Optional[str]:
 class RemoteInterpreter:
     """The parse of a running Rasa server, in the same form as bot.nlu.interpreter.Interpreter."""
 
-    def __init__(self, url: str, model_file: str = ""):
+    def __init__(self, url: str):
         self.url = url
-        self.model_file = model_file
 
     @classmethod
     def find(cls, url: Optional[str] = None, timeout: float = FIND_TIMEOUT) -> Optional["RemoteInterpreter"]:
@@ -50,7 +48,7 @@ class RemoteInterpreter:
             return None
         if not status.get("model_file") and not status.get("model_id"):
             return None  # up, but no model loaded yet: not ready
-        return cls(url, status.get("model_file") or "")
+        return cls(url)
 
     def parse(self, text: str) -> Dict[str, Any]:
         body = json.dumps({"text": text}).encode("utf-8")

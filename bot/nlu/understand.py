@@ -169,7 +169,7 @@ def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy:
     if main == SEVERAL_PROBLEMS:
         # the problem the story opens with, read clause by clause, is the household's main one
         # (its law is the regisseur route's law); the other domain found stays second
-        first = first_named_need(clause_rankings, domains, skip=CRISIS_NEEDS)
+        first = first_named_need(clause_rankings, domains)
         if first:
             rest = [n for n in found if domains.get(n) != domains.get(first)]
             found = [first] + rest[:1]
