@@ -16,12 +16,12 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test setup venv spacy routing-db model check-data pytest validate test-stories eval bench clean
+.PHONY: run test browser-deps setup venv spacy routing-db model check-data pytest validate test-stories eval bench clean
 
 run: setup model
 	$(PY) -m bot.tools.serve
 
-test: setup model
+test: setup model browser-deps
 	$(PY) -m pytest -q tests
 	$(PY) -m rasa data validate --fail-on-warnings --quiet --data data/nlu data/stories data/rules
 	$(PY) -m bot.tools.test_stories
@@ -57,6 +57,9 @@ eval: setup model
 
 bench: setup model
 	$(PY) bench/routing_bench.py
+
+browser-deps:
+	@sh tools/browser-deps.sh
 
 clean:
 	rm -rf build models results .pytest_cache

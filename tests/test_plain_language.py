@@ -3,7 +3,8 @@ average, no sentence over 25 words, Flesch-Douma at least 60 (bot/dialogue/plain
 The worst five are printed on every run (pytest -s, or in the report of a failure)."""
 import pytest
 
-from bot.dialogue.fixed_texts import code_texts, domain_texts, fixed_texts, loket_names, routing_texts
+from bot.dialogue.fixed_texts import (code_texts, domain_texts, fixed_texts, loket_names, page_texts, routing_texts,
+                                      widget_texts)
 from bot.dialogue.plain_language import measure, report, sentences
 
 
@@ -20,6 +21,20 @@ def test_every_fixed_text_is_plain_dutch(results):
     for r in worst:
         print(f"  {r.flesch_douma:5.0f}  {r.average_sentence:4.1f} w/s  {r.where}: {r.text[:100]!r}")
     assert not failing, "\n".join(f"{r.where}: {'; '.join(r.problems)}: {r.text[:120]!r}" for r in failing[:10])
+
+
+def test_a_short_label_is_held_to_short_words_not_to_flesch_douma():
+    assert not measure("Verstuur").problems and not measure("Verlaat deze pagina").problems
+    assert measure("Verlaat deze pagina").is_label
+    assert measure("Ondersteuningsaanvraag indienen").problems  # a word of 8 syllables
+
+
+def test_the_widget_and_demo_page_texts_are_read():
+    widget = dict(widget_texts())
+    assert "Praat met een medewerker" in widget.values() and "Wis dit gesprek" in widget.values()
+    assert any("computerprogramma" in t for t in widget.values())  # AI Act art. 50: says it is a program
+    assert len(widget) >= 20
+    assert any(w.startswith("demo.html <p>") for w, _ in page_texts())
 
 
 def test_all_three_sources_are_read():

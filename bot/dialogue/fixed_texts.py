@@ -8,7 +8,9 @@ Three sources, as the resident meets them:
   the actions): every string literal of at least four words with a Dutch function word in it,
   f-strings with their blanks filled by a short word, docstrings and comments left out;
 - the answers composed from the routing table: for every need, in one municipality, the first
-  answer, the full answer, the simpler answer and the answer to every follow-up question.
+  answer, the full answer, the simpler answer and the answer to every follow-up question;
+- the chat widget's own labels and notices (the ``TEXT`` object of bot/web/static/loketwijzer.js)
+  and the sentences of the demo page a resident sees around it.
 """
 from __future__ import annotations
 
@@ -89,6 +91,29 @@ def routing_texts() -> Iterator[Tuple[str, str]]:
                 yield f"{intent} {need}", m
 
 
+WIDGET = ROOT / "bot" / "web" / "static" / "loketwijzer.js"
+RESIDENT_PAGES = [ROOT / "bot" / "web" / "templates" / "demo.html"]
+
+
+def widget_texts(path: Path = WIDGET) -> Iterator[Tuple[str, str]]:
+    """Every entry of the widget's ``var TEXT = {...};`` (buttons, labels, notices)."""
+    block = re.search(r"var TEXT = \{(.*?)\n  \};", path.read_text(encoding="utf-8"), re.S)
+    if not block:
+        raise ValueError(f"{path}: no TEXT object found")
+    for key, text in re.findall(r'(\w+): "((?:[^"\\]|\\.)*)"', block.group(1)):
+        yield f"loketwijzer.js TEXT.{key}", text.replace("{site}", "utrecht.nl")
+
+
+def page_texts(paths: List[Path] = RESIDENT_PAGES) -> Iterator[Tuple[str, str]]:
+    """The paragraphs, headings and labels of the residents' pages, template tags left out."""
+    for path in paths:
+        html = path.read_text(encoding="utf-8")
+        for tag, inner in re.findall(r"<(h1|p|label)\b[^>]*>(.*?)</\1>", html, re.S):
+            text = " ".join(re.sub(r"\{[%{#].*?[%}#]\}|<[^>]+>", " ", inner).split())
+            if text:
+                yield f"{path.name} <{tag}>", text
+
+
 def loket_names() -> List[str]:
     """The names of every loket in the routing table (municipal ones for the sample gemeente)."""
     return sorted({s.naam for _, r in _sample_routes() for s in [r.primary, *r.also] if s.naam})
@@ -97,7 +122,7 @@ def loket_names() -> List[str]:
 def fixed_texts() -> List[Tuple[str, str]]:
     """(where, text) for every distinct fixed text, in a stable order."""
     seen, out = set(), []
-    for where, text in [*domain_texts(), *code_texts(), *routing_texts()]:
+    for where, text in [*domain_texts(), *code_texts(), *routing_texts(), *widget_texts(), *page_texts()]:
         if text not in seen:
             seen.add(text)
             out.append((where, text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from typing import Dict, Optional
@@ -43,6 +44,27 @@ def purge_conversations(url: str, older_than: dt.timedelta, now: Optional[float]
         engine.dispose()
 
 
+def erase_conversation(url: str, sender_id: str) -> int:
+    """Delete one conversation now, whole (the widget's "Wis dit gesprek"); returns the number of
+    events deleted. A resident at risk of violence must be able to leave no trace in our store."""
+    if not sender_id:
+        return 0
+    engine = create_engine(url)
+    try:
+        if not inspect(engine).has_table("events"):
+            return 0
+        with engine.begin() as conn:
+            return conn.execute(text("DELETE FROM events WHERE sender_id = :s"), {"s": sender_id}).rowcount
+    finally:
+        engine.dispose()
+
+
+def tracker_url() -> str:
+    """The tracker store the running assistant writes to: $TRACKER_DATABASE_URL, else the embedded
+    SQLite file of endpoints.yml."""
+    return os.environ.get("TRACKER_DATABASE_URL") or DEFAULT_TRACKER
+
+
 def run(days: int, tracker_db: str, handover_db: Optional[str], dry_run: bool = False) -> Dict[str, int]:
     from bot.handover.store import HandoverStore
 
@@ -56,7 +78,7 @@ def run(days: int, tracker_db: str, handover_db: Optional[str], dry_run: bool = 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"retention period in days (default {DEFAULT_DAYS})")
-    ap.add_argument("--tracker-db", default=DEFAULT_TRACKER, help="the tracker store's database URL")
+    ap.add_argument("--tracker-db", default=tracker_url(), help="the tracker store's database URL")
     ap.add_argument("--handover-db", default=None, help="referrals: default $HANDOVER_DATABASE_URL, $DATABASE_URL or var/handover.db")
     ap.add_argument("--dry-run", action="store_true", help="count the conversations, delete nothing")
     args = ap.parse_args(argv)

@@ -20,6 +20,7 @@ from bot.tools.train import current_model, train
 
 RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
 ACTIONS_PORT = int(os.environ.get("ACTIONS_PORT", "5055"))
+WEB_PORT = int(os.environ.get("WEB_PORT", "8080"))
 
 
 def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
@@ -63,10 +64,15 @@ def endpoints_for(actions_port: int, source: str = "endpoints.yml") -> str:
 
 
 def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: Optional[str] = None,
-          endpoints: str = "endpoints.yml", quiet: bool = False, log: Optional[Path] = None) -> List[subprocess.Popen]:
-    """Start both servers and wait until they answer. Raises SystemExit with a clear message.
-    ``log``: a file that receives both servers' output (tests read it for personal data)."""
-    for port, what, var in ((rasa_port, "Rasa server", "RASA_PORT"), (actions_port, "action server", "ACTIONS_PORT")):
+          endpoints: str = "endpoints.yml", quiet: bool = False, log: Optional[Path] = None,
+          web_port: Optional[int] = None) -> List[subprocess.Popen]:
+    """Start both servers (and the web pages on ``web_port``) and wait until they answer. Raises
+    SystemExit with a clear message. ``log``: a file that receives the servers' output (tests read
+    it for personal data)."""
+    ports = [(rasa_port, "Rasa server", "RASA_PORT"), (actions_port, "action server", "ACTIONS_PORT")]
+    if web_port:
+        ports.append((web_port, "web pages", "WEB_PORT"))
+    for port, what, var in ports:
         if port_in_use(port):
             raise SystemExit(f"ERROR: port {port} (for the {what}) is already in use. Stop the program that "
                              f"uses it, or choose another port: make run {var}=<port>")
@@ -81,8 +87,13 @@ def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: O
                           "--model", model, "--endpoints", endpoints, "--credentials", "credentials.yml"],
                          cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),
     ]
+    if web_port:
+        procs.append(subprocess.Popen([sys.executable, "-m", "bot.web", "--port", str(web_port), "--rasa-url",
+                                       f"http://127.0.0.1:{rasa_port}"],
+                                      cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True))
     ok = wait_for(f"http://127.0.0.1:{actions_port}/health", procs) and \
-        wait_for(f"http://127.0.0.1:{rasa_port}/status", procs)
+        wait_for(f"http://127.0.0.1:{rasa_port}/status", procs) and \
+        (not web_port or wait_for(f"http://127.0.0.1:{web_port}/health", procs))
     if not ok:
         stop(procs)
         raise SystemExit("ERROR: the assistant did not start; see the messages above.")
@@ -114,10 +125,18 @@ def main() -> int:
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _interrupt)
     try:
-        procs = start()
+        from bot.web.staff_auth import StaffUsers, ensure_demo_user
+
+        password = ensure_demo_user(StaffUsers())
+        procs = start(web_port=WEB_PORT)
+        account = (f"""   Staff account:       balie / {password}   (made now, shown once; manage with
+                        .venv/bin/python -m bot.web.staff_auth add|remove|list)
+""" if password else "")
         print(f"""
 == Loketwijzer is running.
-   Talk to it (REST):   curl -s -XPOST http://localhost:{RASA_PORT}/webhooks/rest/webhook \\
+   Chat widget (demo):  http://localhost:{WEB_PORT}/
+   Front desk (staff):  http://localhost:{WEB_PORT}/balie
+{account}   Talk to it (REST):   curl -s -XPOST http://localhost:{RASA_PORT}/webhooks/rest/webhook \\
                           -H 'Content-Type: application/json' \\
                           -d '{{"sender": "ik", "message": "Ik kan mijn huis niet meer schoonhouden", "metadata": {{"gemeente": "Utrecht"}}}}'
    Socket.IO channel:   http://localhost:{RASA_PORT}/socket.io
