@@ -63,12 +63,22 @@ def endpoints_for(actions_port: int, source: str = "endpoints.yml") -> str:
     return str(out)
 
 
+def rasa_server(rasa_port: int, endpoints_file: str, model: str, out=None) -> subprocess.Popen:
+    """The Rasa server (REST, socket.io, HTTP API) as a process of its own session, so it can be
+    stopped and started alone (the widget's reconnect test does that)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    return subprocess.Popen([sys.executable, "-m", "bot.tools.rasa_main", "run", "--enable-api", "--cors", "*",
+                             "--port", str(rasa_port), "--model", model, "--endpoints", endpoints_file,
+                             "--credentials", "credentials.yml"],
+                            cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True)
+
+
 def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: Optional[str] = None,
           endpoints: str = "endpoints.yml", quiet: bool = False, log: Optional[Path] = None,
           web_port: Optional[int] = None) -> List[subprocess.Popen]:
     """Start both servers (and the web pages on ``web_port``) and wait until they answer. Raises
     SystemExit with a clear message. ``log``: a file that receives the servers' output (tests read
-    it for personal data)."""
+    it for personal data). The list is [action server, Rasa server, web pages]."""
     ports = [(rasa_port, "Rasa server", "RASA_PORT"), (actions_port, "action server", "ACTIONS_PORT")]
     if web_port:
         ports.append((web_port, "web pages", "WEB_PORT"))
@@ -83,9 +93,7 @@ def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: O
     procs = [
         subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
                          cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),
-        subprocess.Popen([sys.executable, "-m", "bot.tools.rasa_main", "run", "--enable-api", "--cors", "*", "--port", str(rasa_port),
-                          "--model", model, "--endpoints", endpoints, "--credentials", "credentials.yml"],
-                         cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True),
+        rasa_server(rasa_port, endpoints, model, out),
     ]
     if web_port:
         procs.append(subprocess.Popen([sys.executable, "-m", "bot.web", "--port", str(web_port), "--rasa-url",

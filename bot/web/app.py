@@ -91,7 +91,7 @@ class Web:
                  secret: Optional[bytes] = None):
         from bot.privacy.retention import tracker_url as default_tracker
 
-        self.rasa_url = rasa_url
+        self.rasa_url = rasa_url if rasa_url and rasa_url != "off" else None
         self.tracker_url = tracker_url or default_tracker()
         self.handover_url = handover_url
         self.users = users or staff_auth.StaffUsers()
@@ -269,6 +269,10 @@ def create_app(web: Optional[Web] = None, name: str = "loketwijzer_web") -> Sani
         except TransitionRefused as err:
             return response.redirect("/balie/verwijzingen?fout=" + urllib.parse.quote(f"{code}: niet gewijzigd ({err})."))
         return response.redirect("/balie/verwijzingen?melding=" + urllib.parse.quote(f"{code}: status is nu {new}."))
+
+    @app.get("/favicon.ico")
+    async def favicon(request: Request):
+        return response.empty()
 
     @app.get("/health")
     async def health(request: Request):
