@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 import os
 import sys
+import time
 import urllib.parse
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,8 @@ class Web:
         from bot.privacy.retention import tracker_url as default_tracker
 
         self.rasa_url = rasa_url if rasa_url and rasa_url != "off" else None
+        if self.rasa_url:  # the lookup's parse asks this server (bot.nlu.remote)
+            os.environ.setdefault("LOKETWIJZER_RASA_URL", self.rasa_url)
         self.tracker_url = tracker_url or default_tracker()
         self.handover_url = handover_url
         self.users = users or staff_auth.StaffUsers()
@@ -104,8 +107,6 @@ class Web:
         if self._router is None:
             from bot.cli import Router
 
-            if self.rasa_url:
-                os.environ.setdefault("LOKETWIJZER_RASA_URL", self.rasa_url)
             self._router = Router(table=table(), use_server=True)
         return self._router
 
@@ -125,6 +126,29 @@ class Web:
             return self.users.member(name) or staff_auth.StaffMember(name)
         name = staff_auth.cookie_name(self.secret, request.cookies.get(staff_auth.COOKIE))
         return self.users.member(name) if name else None
+
+
+WARM_UP_QUESTION = "Ik zoek hulp bij het schoonhouden van mijn huis"
+
+
+def warm_up(web: Web, wait_seconds: int = 300) -> None:
+    """Answer one question in the background as soon as the Rasa server answers, so the first
+    staff member does not wait for the loading of the reader's parts (seconds, measured in
+    bench/web_latency.py). Never loads the model here: without a server it does nothing."""
+    from bot.nlu.remote import RemoteInterpreter, server_url
+
+    if not server_url():
+        return
+    for _ in range(wait_seconds):
+        if RemoteInterpreter.find() is not None:
+            break
+        time.sleep(1)
+    else:
+        return
+    try:
+        web.router.answer(WARM_UP_QUESTION, None)
+    except Exception:  # a warm-up that fails costs only the first request's speed
+        logging.getLogger(__name__).debug("warm-up failed", exc_info=True)
 
 
 def _login_redirect(request: Request) -> response.HTTPResponse:
@@ -269,6 +293,10 @@ def create_app(web: Optional[Web] = None, name: str = "loketwijzer_web") -> Sani
         except TransitionRefused as err:
             return response.redirect("/balie/verwijzingen?fout=" + urllib.parse.quote(f"{code}: niet gewijzigd ({err})."))
         return response.redirect("/balie/verwijzingen?melding=" + urllib.parse.quote(f"{code}: status is nu {new}."))
+
+    @app.after_server_start
+    async def start_warm_up(app_, loop):
+        loop.run_in_executor(None, warm_up, web)
 
     @app.get("/favicon.ico")
     async def favicon(request: Request):
