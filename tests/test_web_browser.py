@@ -87,8 +87,12 @@ def test_the_engine_io_handshake_is_protocol_4_as_the_vendored_client_speaks(sta
     assert "Socket.IO v4." in vendored  # client 4.x speaks Engine.IO 4 / Socket.IO 5
 
 
-def test_socketio_session_request_confirm_and_an_answer_in_the_room_with_the_gemeente_from_metadata(stack):
+def test_socketio_session_request_confirm_and_an_answer_in_the_room_with_the_gemeente_from_metadata(stack, monkeypatch):
     import socketio
+
+    from bot.handover import staff
+
+    monkeypatch.setenv("RASA_URL", f"http://127.0.0.1:{RASA_PORT}")
 
     session = "sio-" + uuid.uuid4().hex
 
@@ -109,12 +113,16 @@ def test_socketio_session_request_confirm_and_an_answer_in_the_room_with_the_gem
                 got.append(await asyncio.wait_for(answers.get(), 3))
         except asyncio.TimeoutError:
             pass
+        # a staff member writes (bot.handover.staff): the message reaches the open socket at once
+        await asyncio.get_running_loop().run_in_executor(None, staff.say, session, "Ik kijk even mee.")
+        got.append(await asyncio.wait_for(answers.get(), 20))
         await sio.disconnect()
         return got
 
     messages = asyncio.run(talk())
     texts = " ".join(m.get("text", "") for m in messages)
     assert "Utrecht" in texts and "In welke gemeente" not in texts
+    assert messages[-1]["text"] == staff.STAFF_PREFIX + "Ik kijk even mee."
     assert events_of(stack["tracker"], session) > 0  # the room is the conversation id: one conversation
 
 

@@ -46,7 +46,7 @@ def _request(method: str, path: str, body: Any = None) -> Any:
 def append(sender: str, events: List[Dict[str, Any]]) -> None:
     # output_channel=latest: Rasa also sends the bot messages over the channel the resident last
     # used, so the widget (socket.io) shows them at once
-    _request("POST", f"/conversations/{urllib.request.quote(sender)}/tracker/events?output_channel=latest", events)
+    _request("POST", f"/conversations/{urllib.request.quote(sender)}/tracker/events?output_channel=latest&execute_side_effects=true", events)
 
 
 def say(sender: str, text: str) -> None:
