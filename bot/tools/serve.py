@@ -63,10 +63,18 @@ def endpoints_for(actions_port: int, source: str = "endpoints.yml") -> str:
     return str(out)
 
 
+def server_env() -> dict:
+    """The servers' environment: the project on the path, and no wall of library deprecation
+    warnings (Rasa 3.6's dependencies print some twenty at start) unless PYTHONWARNINGS says otherwise."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning,ignore::UserWarning,ignore::FutureWarning")
+    return env
+
+
 def rasa_server(rasa_port: int, endpoints_file: str, model: str, out=None) -> subprocess.Popen:
     """The Rasa server (REST, socket.io, HTTP API) as a process of its own session, so it can be
     stopped and started alone (the widget's reconnect test does that)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    env = server_env()
     return subprocess.Popen([sys.executable, "-m", "bot.tools.rasa_main", "run", "--enable-api", "--cors", "*",
                              "--port", str(rasa_port), "--model", model, "--endpoints", endpoints_file,
                              "--credentials", "credentials.yml"],
@@ -88,7 +96,7 @@ def start(rasa_port: int = RASA_PORT, actions_port: int = ACTIONS_PORT, model: O
                              f"uses it, or choose another port: make run {var}=<port>")
     model = model or str(current_model() or train())
     endpoints = endpoints_for(actions_port, endpoints)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    env = server_env()
     out = open(log, "ab") if log else (subprocess.DEVNULL if quiet else None)
     procs = [
         subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
