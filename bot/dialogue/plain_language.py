@@ -23,7 +23,6 @@ import functools
 import re
 import statistics
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, List, Tuple
 
 from bot.paths import DATA
