@@ -97,7 +97,7 @@ def test_socketio_session_request_confirm_and_an_answer_in_the_room_with_the_gem
     session = "sio-" + uuid.uuid4().hex
 
     async def talk():
-        sio = socketio.AsyncClient(reconnection=False)
+        sio = socketio.AsyncClient(reconnection=False, request_timeout=60)  # a busy 2-core CI machine
         confirmed, answers = asyncio.Queue(), asyncio.Queue()
         sio.on("session_confirm", lambda data: confirmed.put_nowait(data))
         sio.on("bot_uttered", lambda data: answers.put_nowait(data))
@@ -143,7 +143,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nl-NL")
+    # bypass_csp: axe-core is injected as a script; the staff pages forbid scripts (their CSP is checked
+    # in tests/test_web_pages.py)
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="nl-NL", bypass_csp=True)
     pg = context.new_page()
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))

@@ -117,6 +117,30 @@ def test_a_wrong_password_is_refused_and_the_right_one_lets_in(site):
     assert status == 200 and "Ingelogd als anna" in body
 
 
+def test_staff_pages_run_no_script_and_cannot_be_framed(site):
+    with client().open(site["base"] + "/balie/inloggen", timeout=30) as r:
+        csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'none'" in csp and "frame-ancestors 'none'" in csp
+
+
+def test_guessing_a_password_is_stopped_after_five_tries(site):
+    opener = client()
+    for _ in range(5):
+        assert "klopt niet" in post(opener, site["base"] + "/balie/inloggen", {"naam": "gast", "wachtwoord": "fout-fout"})[2]
+    body = post(opener, site["base"] + "/balie/inloggen", {"naam": "gast", "wachtwoord": "fout-fout"})[2]
+    assert "Te veel pogingen" in body
+
+
+def test_the_throttle_forgets_after_its_window():
+    now = [0.0]
+    throttle = staff_auth.LoginThrottle(limit=2, window=60, clock=lambda: now[0])
+    throttle.failed("1.2.3.4", "Anna")
+    throttle.failed("1.2.3.4", "anna")
+    assert throttle.blocked("1.2.3.4", "anna") and not throttle.blocked("5.6.7.8", "anna")
+    now[0] = 61
+    assert not throttle.blocked("1.2.3.4", "anna")
+
+
 def test_a_login_never_redirects_off_site(site):
     opener = client(follow=False)
     status, location, _ = post(opener, site["base"] + "/balie/inloggen",

@@ -39,6 +39,9 @@ DEFAULT_PORT = int(os.environ.get("WEB_PORT", "8080"))
 DEMO_GEMEENTE = "Utrecht"
 NO_STORE = {"Cache-Control": "no-store"}
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+# staff pages run no script at all; no other site may frame them (a status form under a fake page)
+STAFF_CSP = "default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+TOO_MANY = "Te veel pogingen. Probeer het over een kwartier opnieuw."
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +81,9 @@ def link_hosts() -> List[str]:
     return sorted(h for h in hosts if h)
 
 
-def render(name: str, **context: Any) -> response.HTTPResponse:
-    return response.html(TEMPLATES.get_template(name).render(**context), headers={**NO_STORE, **SECURITY_HEADERS})
+def render(name: str, csp: Optional[str] = STAFF_CSP, **context: Any) -> response.HTTPResponse:
+    headers = {**NO_STORE, **SECURITY_HEADERS, **({"Content-Security-Policy": csp} if csp else {})}
+    return response.html(TEMPLATES.get_template(name).render(**context), headers=headers)
 
 
 class Web:
@@ -98,6 +102,7 @@ class Web:
         self.handover_url = handover_url
         self.users = users or staff_auth.StaffUsers()
         self.secret = secret or staff_auth.secret()
+        self.throttle = staff_auth.LoginThrottle()
         self._router = None
         self._store = None
 
@@ -181,7 +186,8 @@ def create_app(web: Optional[Web] = None, name: str = "loketwijzer_web") -> Sani
         chosen = gemeente_info(request.args.get("gemeente")) or gemeente_info(DEMO_GEMEENTE)
         gemeenten = sorted(table().gemeenten.values(), key=lambda g: g.naam)
         rasa = web.rasa_url or f"{request.scheme}://{request.host.split(':')[0]}:{os.environ.get('RASA_PORT', '5005')}"
-        return render("demo.html", gemeenten=gemeenten, chosen=chosen, rasa_url=rasa,
+        # the demo page is a municipality's page: it may run the widget and talk to the Rasa server
+        return render("demo.html", csp=None, gemeenten=gemeenten, chosen=chosen, rasa_url=rasa,
                       exit_url=request.args.get("exit") or "https://www.google.nl/")
 
     @app.get("/widget/config.json")
@@ -212,10 +218,15 @@ def create_app(web: Optional[Web] = None, name: str = "loketwijzer_web") -> Sani
     @app.post("/balie/inloggen")
     async def login(request: Request):
         name = (request.form.get("naam") or "").strip()
-        member = web.users.verify(name, request.form.get("wachtwoord") or "")
         target = _safe_next(request.form.get("naar"))
+        address = request.ip or ""
+        if web.throttle.blocked(address, name):
+            return render("login.html", naar=target, fout=TOO_MANY, header=staff_auth.proxy_header())
+        member = web.users.verify(name, request.form.get("wachtwoord") or "")
         if not member:
+            web.throttle.failed(address, name)
             return render("login.html", naar=target, fout="Naam of wachtwoord klopt niet.", header=staff_auth.proxy_header())
+        web.throttle.succeeded(address, name)
         resp = response.redirect(target)
         resp.cookies[staff_auth.COOKIE] = staff_auth.session_cookie(web.secret, member.name)
         for key, value in (("httponly", True), ("samesite", "Strict"), ("path", "/balie"),

@@ -144,6 +144,31 @@ def csrf_token(key: bytes, name: str) -> str:
     return _sign(key, "csrf|" + name)
 
 
+class LoginThrottle:
+    """After ``limit`` wrong passwords for one name from one address within ``window`` seconds,
+    that pair may not try again until the window has passed: guessing a password takes years, not
+    minutes. Kept in memory: a restart forgets it, which costs an attacker a restart they cannot cause."""
+
+    def __init__(self, limit: int = 5, window: float = 15 * 60, clock=time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
+        self._failures: Dict[tuple, list] = {}
+
+    def _recent(self, key: tuple) -> list:
+        now = self.clock()
+        recent = [t for t in self._failures.get(key, []) if now - t < self.window]
+        self._failures[key] = recent
+        return recent
+
+    def blocked(self, address: str, name: str) -> bool:
+        return len(self._recent((address, name.lower()))) >= self.limit
+
+    def failed(self, address: str, name: str) -> None:
+        self._recent((address, name.lower())).append(self.clock())
+
+    def succeeded(self, address: str, name: str) -> None:
+        self._failures.pop((address, name.lower()), None)
+
+
 def proxy_header() -> Optional[str]:
     value = os.environ.get(HEADER_ENV, "").strip()
     return value or None
