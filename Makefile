@@ -16,12 +16,12 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test browser-deps setup venv spacy routing-db model check-data pytest validate test-stories eval bench clean
+.PHONY: run test browser-deps haproxy-deps production setup venv spacy routing-db model check-data pytest validate test-stories eval bench clean
 
 run: setup model
 	$(PY) -m bot.tools.serve
 
-test: setup model browser-deps
+test: setup model browser-deps haproxy-deps
 	$(PY) -m pytest -q tests
 	$(PY) -m rasa data validate --fail-on-warnings --quiet --data data/nlu data/stories data/rules
 	$(PY) -m bot.tools.test_stories
@@ -60,6 +60,14 @@ bench: setup model
 
 browser-deps:
 	@sh tools/browser-deps.sh
+
+haproxy-deps:
+	@sh tools/haproxy-deps.sh
+
+# The production set on one host: Rasa servers and action servers behind HAProxy, PostgreSQL and
+# Redis as the machine provides them (docs/deployment.md).
+production: setup model haproxy-deps
+	$(PY) -m bot.production.stack
 
 clean:
 	rm -rf build models results .pytest_cache

@@ -25,7 +25,8 @@ import yaml
 from bot.paths import ROOT
 
 CODE = ["bot/dialogue/turns.py", "bot/dialogue/replies.py", "bot/dialogue/followups.py",
-        "bot/handover/dialogue.py", "bot/handover/summary.py", "actions/actions.py", "actions/handover.py"]
+        "bot/handover/dialogue.py", "bot/handover/summary.py", "actions/actions.py", "actions/handover.py",
+        "bot/production/outage.py"]
 SAMPLE_GEMEENTE = "Utrecht"
 _DUTCH = re.compile(r"\b(u|uw|de|het|een|ik|je|niet|wat|kunt|wilt|dan|dat|is|en)\b", re.IGNORECASE)
 

@@ -20,6 +20,8 @@ import time
 import urllib.request
 from typing import Any, Dict, List
 
+from bot.production.rasa_api import api_url
+
 TAKEN_OVER = "Een medewerker neemt het gesprek over. U praat nu met een mens. Dat kan even duren."
 HANDED_BACK = "De medewerker is klaar. U praat weer met Loketwijzer, een computerprogramma."
 STAFF_PREFIX = "Medewerker: "
@@ -36,7 +38,7 @@ def _server() -> str:
 
 def _request(method: str, path: str, body: Any = None) -> Any:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(_server() + path, data=data, method=method,
+    req = urllib.request.Request(api_url(_server(), path), data=data, method=method,
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=30) as r:
         raw = r.read()

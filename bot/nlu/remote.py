@@ -15,6 +15,8 @@ import os
 import urllib.request
 from typing import Any, Dict, Optional
 
+from bot.production.rasa_api import api_url
+
 DEFAULT_URL = "http://127.0.0.1:5005"
 FIND_TIMEOUT = 0.5    # seconds to wait for /status: no server means the local model, quickly
 PARSE_TIMEOUT = 10.0
@@ -42,7 +44,7 @@ class RemoteInterpreter:
         if not url:
             return None
         try:
-            with urllib.request.urlopen(f"{url}/status", timeout=timeout) as r:
+            with urllib.request.urlopen(api_url(url, "/status"), timeout=timeout) as r:
                 status = json.loads(r.read().decode("utf-8"))
         except (OSError, ValueError):
             return None
@@ -52,7 +54,7 @@ class RemoteInterpreter:
 
     def parse(self, text: str) -> Dict[str, Any]:
         body = json.dumps({"text": text}).encode("utf-8")
-        req = urllib.request.Request(f"{self.url}/model/parse", data=body,
+        req = urllib.request.Request(api_url(self.url, "/model/parse"), data=body,
                                      headers={"Content-Type": "application/json"}, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=PARSE_TIMEOUT) as r:

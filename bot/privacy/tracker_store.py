@@ -53,7 +53,27 @@ def masked_event(data: Dict[str, Any]) -> Dict[str, Any]:
 
 
 class MaskingSQLTrackerStore(SQLTrackerStore):
-    """SQLTrackerStore that writes masked events (see the module docstring)."""
+    """SQLTrackerStore that writes masked events (see the module docstring).
+
+    At start it checks that the database answers (a clear error naming the URL without its
+    password, instead of Rasa's endless retry) and brings the table's indexes up to date
+    (bot.privacy.tracker_schema)."""
+
+    def __init__(self, domain=None, dialect: str = "sqlite", host=None, port=None, db: str = "rasa.db",
+                 username=None, password=None, event_broker=None, login_db=None, query=None,
+                 connect_timeout: float = 5.0, **kwargs: Any) -> None:
+        from bot.production.dependencies import DependencyUnavailable, exit_server, require_database
+        from bot.privacy.tracker_schema import migrate
+
+        if dialect != "sqlite":
+            url = self.get_db_url(dialect, host, port, login_db or db, username, password, None, query)
+            try:
+                require_database(url, "tracker store database", timeout=float(connect_timeout))
+            except DependencyUnavailable as error:
+                exit_server(error)
+        super().__init__(domain, dialect, host, port, db, username, password, event_broker, login_db, query,
+                         **kwargs)
+        migrate(self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)

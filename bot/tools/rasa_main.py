@@ -1,4 +1,5 @@
-"""Rasa's own command line (`python -m rasa ...`), with one speed fix for Rasa 3.6 applied first.
+"""Rasa's own command line (`python -m rasa ...`), with a speed fix for Rasa 3.6 applied first, and
+the action-server outage message (bot/production/outage.py).
 
 Why: Rasa 3.6 checks every action server reply with ``jsonschema.validate(reply, schema)``. With
 jsonschema 4.17 that call first re-validates the (constant) schema against the draft 2020-12
@@ -40,6 +41,9 @@ def fast_action_result_validation() -> None:
 
 def main() -> None:
     fast_action_result_validation()
+    from bot.production import outage
+
+    outage.install()  # a clear message instead of silence when the action server is away
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from bot.paths import BUILD, ROOT
 from bot.tools.train import current_model, train
@@ -71,13 +71,15 @@ def server_env() -> dict:
     return env
 
 
-def rasa_server(rasa_port: int, endpoints_file: str, model: str, out=None) -> subprocess.Popen:
+def rasa_server(rasa_port: int, endpoints_file: str, model: str, out=None, env: Optional[dict] = None,
+                extra: Sequence[str] = ()) -> subprocess.Popen:
     """The Rasa server (REST, socket.io, HTTP API) as a process of its own session, so it can be
-    stopped and started alone (the widget's reconnect test does that)."""
-    env = server_env()
+    stopped and started alone (the widget's reconnect test does that). ``extra``: more arguments
+    (the production set adds ``--auth-token``)."""
+    env = env or server_env()
     return subprocess.Popen([sys.executable, "-m", "bot.tools.rasa_main", "run", "--enable-api", "--cors", "*",
                              "--port", str(rasa_port), "--model", model, "--endpoints", endpoints_file,
-                             "--credentials", "credentials.yml"],
+                             "--credentials", "credentials.yml", *extra],
                             cwd=ROOT, env=env, stdout=out, stderr=out, start_new_session=True)
 
 
