@@ -260,6 +260,8 @@ class ActionAskGemeente(Action):
             values = list(tracker.get_latest_entity_values("GEMEENTE"))
             found = turns.gemeente_from_reply(TABLE, tracker.latest_message.get("text") or "", values)
             if not isinstance(found, Match):
+                if _other_language(dispatcher, tracker):
+                    return []  # no place name but a message in another language: answered in it
                 text, buttons = turns.gemeente_question(found)
                 dispatcher.utter_message(text=text, buttons=buttons)
                 return []
@@ -296,6 +298,8 @@ class ActionSetGemeente(Action):
         values = list(tracker.get_latest_entity_values("GEMEENTE"))
         found = turns.gemeente_from_reply(TABLE, tracker.latest_message.get("text") or "", values)
         if not isinstance(found, Match):
+            if _other_language(dispatcher, tracker):
+                return []  # a message in Arabic, Polish, ... read as a place name: answered in its language
             text, buttons = turns.gemeente_question(found)
             dispatcher.utter_message(text=text, buttons=buttons)
             return []
@@ -324,8 +328,10 @@ class ActionClarify(Action):
 
     async def run(self, dispatcher, tracker: Tracker, domain) -> List[EventType]:
         u = READER.read(tracker.latest_message)
-        if u.unreadable and _other_language(dispatcher, tracker):
+        if _other_language(dispatcher, tracker) and u.unreadable:
             return []
+        # English is read, but its writer may not read Dutch: what is said next (in Dutch) comes
+        # after the same few sentences in English that action_understand gives
         if not u.text.strip() or u.intent == "out_of_scope":
             dispatcher.utter_message(text=turns.non_question_reply(u.text))
             return []

@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional, Sequence, TextIO
 
 from bot.crisis.model import LOKET_OF_NEED
 from bot.dialogue.replies import contact_text, route_json
+from bot.incoming_text import clean
 from bot.routing import Context, Route, route
 from bot.routing.gemeenten import Ambiguous, Match, Unknown
 from bot.routing.table import RoutingTable, default_table
@@ -27,13 +28,22 @@ class RouteError(Exception):
     """A question that cannot be routed (unknown gemeente, empty text); the message is for people."""
 
 
+MAX_GEMEENTE_CHARS = 100  # the longest municipality name has 30 characters
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` as an error message or the readable answer quotes it: at most ``limit`` characters."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} tekens)"
+
+
 def _gemeente(table: RoutingTable, name: Optional[str]):
+    name = clean(name).strip()
     if not name:
         return None, None
-    found = table.matcher.resolve(name)
-    if isinstance(found, Unknown):
-        hint = f" Bedoelt u: {', '.join(found.suggestions)}?" if found.suggestions else ""
-        raise RouteError(f"Onbekende gemeente: '{name}'.{hint}")
+    found = table.matcher.resolve(name[:MAX_GEMEENTE_CHARS])
+    if isinstance(found, Unknown) or len(name) > MAX_GEMEENTE_CHARS:
+        hint = f" Bedoelt u: {', '.join(found.suggestions)}?" if getattr(found, "suggestions", None) else ""
+        raise RouteError(f"Onbekende gemeente: '{shown(name)}'.{hint}")
     return found, table.gemeenten[found.code] if isinstance(found, Match) else None
 
 
@@ -79,10 +89,13 @@ class Router:
         from bot.nlu.signals import facts
         from bot.nlu.understand import best_guess
 
+        # from a terminal, a file or a web form: no lone surrogates (bytes that were not UTF-8),
+        # no control characters or colour codes (bot/incoming_text.py)
+        text = clean(text) if text is not None else None
         found, info = _gemeente(self.table, gemeente)
         if need:
             if need not in self.table.needs:
-                raise RouteError(f"Onbekende need-code: '{need}'. Kies uit: {', '.join(self.table.needs)}")
+                raise RouteError(f"Onbekende need-code: '{shown(clean(need))}'. Kies uit: {', '.join(self.table.needs)}")
             intent, needs, crisis_ctx = {"name": f"need_{need}", "confidence": 1.0}, (need,), facts(text or "")
             safety, language, ask_back = None, "nl", None
         else:
@@ -146,7 +159,7 @@ def readable(result: Dict[str, Any]) -> str:
     elif result.get("gemeente_candidates"):
         names = ", ".join(f"{c['naam']} ({c['code']})" for c in result["gemeente_candidates"])
         lines.append(f"Gemeente:   nog niet zeker; kies uit {names}")
-    lines.append(f"Vraag:      {result['text']}")
+    lines.append(f"Vraag:      {shown(result['text'], 300)}")
     lines.append(f"Herkend:    {result['intent']['name']} ({result['intent']['confidence']:.2f})")
     r = result.get("route")
     note = result.get("safety_note")
@@ -231,6 +244,9 @@ def replay(paths: Sequence[str], as_json: bool = False, html_path: Optional[str]
     except ScenarioError as err:
         print(f"ERROR: {err}", file=sys.stderr)
         return EXIT_USAGE
+    if html_path and not (Path(html_path).parent.is_dir() and not Path(html_path).is_dir()):
+        print(f"ERROR: cannot write the report {html_path}: no such folder, or it is a folder", file=sys.stderr)
+        return EXIT_USAGE
     table = default_table()
     try:
         with started_assistant() as assistant:
@@ -241,7 +257,11 @@ def replay(paths: Sequence[str], as_json: bool = False, html_path: Optional[str]
     for result in results:
         print(json.dumps(result, ensure_ascii=False) if as_json else report.text(result) + "\n")
     if html_path:
-        Path(html_path).write_text(report.page(results), encoding="utf-8")
+        try:
+            Path(html_path).write_text(report.page(results), encoding="utf-8")
+        except OSError as err:
+            print(f"ERROR: cannot write the report {html_path}: {err.strerror}", file=sys.stderr)
+            return EXIT_USAGE
     return 0 if all(r["passed"] for r in results) else 1
 
 

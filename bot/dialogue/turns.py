@@ -16,6 +16,12 @@ ASK_GEMEENTE = ("In welke gemeente woont u? Of woont de persoon om wie het gaat 
 DENY_NO_ANSWER = "Dat is goed. Als u nog een vraag heeft, typ die dan gewoon hier."
 PLEASE_REPHRASE = ("Dat begrijp ik niet goed. Kunt u het in andere woorden zeggen? "
                    "Vertel bijvoorbeeld wat er niet lukt, of voor wie u hulp zoekt.")
+# said by the chat channels, not by the dialogue (bot/web/rest_channel.py, bot/web/socket_channel.py):
+# a sender over the message limit (bot/web/rate_limit.py), and a message that arrived broken
+TOO_FAST = ("U stuurt veel berichten snel na elkaar. Dit bericht heb ik daarom niet gelezen. "
+            "Wacht even. Stuur het daarna nog een keer.")
+NOT_RECEIVED = ("Uw bericht kwam niet goed aan. Ik heb het niet gelezen. "
+                "Probeer het nog een keer.")
 
 _EMOJI_ONLY = re.compile(r"^[\W\d_]*$", re.UNICODE)
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")

@@ -64,6 +64,10 @@ def load(path: Path) -> Scenario:
     try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
+    except yaml.reader.ReaderError as err:  # a NUL byte or another control character (a binary file)
+        raise ScenarioError(path, text[:err.position].count("\n") + 1,
+                            f"not valid YAML: the control character U+{err.character:04X} "
+                            "is not allowed (is this a text file?)") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise ScenarioError(path, mark.line + 1 if mark else None,

@@ -160,11 +160,28 @@ def _login_redirect(request: Request) -> response.HTTPResponse:
     return response.redirect(f"/balie/inloggen?naar={target}")
 
 
+def _exit_url(value: Optional[str]) -> str:
+    """The quick exit's address from the demo page's ``?exit=``: only a web address. The widget
+    goes there with ``location.replace``; a ``javascript:`` address would run in this site."""
+    value = (value or "").strip()
+    scheme = urllib.parse.urlsplit(value).scheme.lower()
+    return value if scheme in ("http", "https") and len(value) <= 500 else "https://www.google.nl/"
+
+
 def _safe_next(value: Optional[str]) -> str:
     return value if value and value.startswith("/balie") and not value.startswith("//") else "/balie"
 
 
+TOO_LONG = "Dit verzoek is te lang. Maak de vraag korter (hooguit 1 000 tekens) en probeer het opnieuw."
+NOT_UNDERSTOOD = "Dit verzoek kwam niet goed aan. Probeer het opnieuw vanaf de pagina."
+
+
 def create_app(web: Optional[Web] = None, name: str = "loketwijzer_web") -> Sanic:
+    from sanic.exceptions import InvalidUsage, PayloadTooLarge
+
+    from bot.web import sanic_request_line
+
+    sanic_request_line.install()  # raw bytes in an address: 400, not a dropped connection
     web = web or Web()
     app = Sanic(name, configure_logging=False)
     app.config.ACCESS_LOG = False  # an access log would hold conversation ids
@@ -188,7 +205,7 @@ def create_app(web: Optional[Web] = None, name: str = "loketwijzer_web") -> Sani
         rasa = web.rasa_url or f"{request.scheme}://{request.host.split(':')[0]}:{os.environ.get('RASA_PORT', '5005')}"
         # the demo page is a municipality's page: it may run the widget and talk to the Rasa server
         return render("demo.html", csp=None, gemeenten=gemeenten, chosen=chosen, rasa_url=rasa,
-                      exit_url=request.args.get("exit") or "https://www.google.nl/")
+                      exit_url=_exit_url(request.args.get("exit")))
 
     @app.get("/widget/config.json")
     async def widget_config(request: Request):
@@ -303,6 +320,16 @@ def create_app(web: Optional[Web] = None, name: str = "loketwijzer_web") -> Sani
         except TransitionRefused as err:
             return response.redirect("/balie/verwijzingen?fout=" + urllib.parse.quote(f"{code}: niet gewijzigd ({err})."))
         return response.redirect("/balie/verwijzingen?melding=" + urllib.parse.quote(f"{code}: status is nu {new}."))
+
+    # Sanic's own error pages are English and technical: an address longer than its header limit
+    # (a very long question in the lookup form), or one that is not valid UTF-8
+    @app.exception(PayloadTooLarge)
+    async def too_long(request: Request, exception: Exception):
+        return response.text(TOO_LONG, status=413, headers={**NO_STORE, **SECURITY_HEADERS})
+
+    @app.exception(InvalidUsage)
+    async def bad_request(request: Request, exception: Exception):
+        return response.text(NOT_UNDERSTOOD, status=400, headers={**NO_STORE, **SECURITY_HEADERS})
 
     @app.after_server_start
     async def start_warm_up(app_, loop):
