@@ -195,6 +195,12 @@ def test_a_killed_rasa_server_is_passed_over_and_the_conversation_goes_on(stack)
     events = stored_events(stack, sender)
     assert [d.get("text") for t, d in events if t == "user"][-2:] == ["Deventer", "Wat moet ik meenemen?"]
     assert_each_event_once(events)
+    # it comes back (as the stack's supervisor restarts it) and is ready for the next tests
+    from bot.production.stack import wait_ready
+
+    port = RASA_PORTS[0]
+    stack.start_rasa_server(port)
+    assert wait_ready(f"http://127.0.0.1:{port}/webhooks/ready/", [stack.rasa_procs[port]], 600)
 
 
 def _server_with(tmp_path, stack, tracker_url: str, redis_url: str):
@@ -233,3 +239,48 @@ def test_an_unreachable_or_hanging_redis_at_start_is_a_clear_error(stack, tmp_pa
     finally:
         silent.close()
     assert code == 3 and "did not answer within 5 s" in output and "Traceback" not in output
+
+
+def test_socketio_through_the_balancer_and_staff_messages_from_either_server_reach_the_resident(stack, monkeypatch):
+    """The widget's channel through HAProxy; a staff member's message may be appended through any
+    Rasa server's API (the balancer picks one), and must still reach the socket, which is open on
+    one server only: the servers share socket.io's rooms through Redis (SOCKETIO_MESSAGE_QUEUE)."""
+    import asyncio
+    import uuid
+
+    import socketio
+
+    from bot.handover import staff
+
+    monkeypatch.setenv("RASA_TOKEN", stack.token)
+    session = "sio-" + uuid.uuid4().hex
+
+    async def talk():
+        sio = socketio.AsyncClient(reconnection=False, request_timeout=60)
+        confirmed, answers = asyncio.Queue(), asyncio.Queue()
+        sio.on("session_confirm", lambda data: confirmed.put_nowait(data))
+        sio.on("bot_uttered", lambda data: answers.put_nowait(data))
+        # long polling (the balancer keeps it on one server): python-socketio's websocket client
+        # needs a newer aiohttp than Rasa pins
+        await sio.connect(stack.url, transports=["polling"], socketio_path="/socket.io")
+        await sio.emit("session_request", {"session_id": session})
+        assert await asyncio.wait_for(confirmed.get(), 30) == session
+        await sio.emit("user_uttered", {"message": "Ik kan mijn huis niet meer schoonhouden", "session_id": session,
+                                        "metadata": {"gemeente": "Utrecht"}})
+        got = [await asyncio.wait_for(answers.get(), 120)]
+        try:
+            while True:
+                got.append(await asyncio.wait_for(answers.get(), 3))
+        except asyncio.TimeoutError:
+            pass
+        staff_messages = []
+        for port in stack.rasa_ports:  # straight to each server's API: one of them does not hold the socket
+            monkeypatch.setenv("RASA_URL", f"http://127.0.0.1:{port}")
+            await asyncio.get_running_loop().run_in_executor(None, staff.say, session, f"Bericht via {port}.")
+            staff_messages.append((await asyncio.wait_for(answers.get(), 30))["text"])
+        await sio.disconnect()
+        return got, staff_messages
+
+    got, staff_messages = asyncio.run(talk())
+    assert "U kunt het beste terecht bij" in " ".join(m.get("text", "") for m in got), got
+    assert staff_messages == [f"{staff.STAFF_PREFIX}Bericht via {port}." for port in stack.rasa_ports]

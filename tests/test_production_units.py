@@ -100,3 +100,61 @@ def test_the_api_token_is_added_when_set(monkeypatch):
     monkeypatch.setenv("RASA_TOKEN", "a b&c")
     assert api_url("http://r:5005", "/status") == "http://r:5005/status?token=a%20b%26c"
     assert api_url("http://r:5005", "/x?y=1") == "http://r:5005/x?y=1&token=a%20b%26c"
+
+
+def test_two_lock_stores_never_hold_one_conversation_at_once():
+    """Two servers' lock stores (two instances, two event loops in two threads) on the real Redis:
+    every holder of the conversation is alone. Rasa 3.6's ticket lock fails this (both can get
+    ticket 0); bot.production.lock_store uses Redis's atomic SET NX."""
+    import asyncio
+    import os
+    import threading
+    import uuid
+
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        if os.environ.get("LOKETWIJZER_REQUIRE_PRODUCTION"):
+            pytest.fail("REDIS_URL is not set")
+        pytest.skip("needs REDIS_URL=redis://127.0.0.1:6379/0 (.ci/run sets it)")
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.production.lock_store import CheckedRedisLockStore
+
+    conversation = "lock-" + uuid.uuid4().hex
+    inside, overlaps, turns = [0], [], []
+
+    def server(n):
+        store = CheckedRedisLockStore(EndpointConfig(url=url.rsplit("/", 1)[0] + "/2", type="x"))
+
+        async def message(i):
+            async with store.lock(conversation):
+                inside[0] += 1
+                if inside[0] > 1:
+                    overlaps.append((n, i))
+                await asyncio.sleep(0.01)
+                turns.append((n, i))
+                inside[0] -= 1
+
+        async def all_messages():
+            await asyncio.gather(*(message(i) for i in range(10)))
+
+        asyncio.run(all_messages())
+
+    threads = [threading.Thread(target=server, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert len(turns) == 20 and not overlaps, overlaps
+
+
+def test_in_a_test_or_tool_an_unreachable_tracker_database_raises_instead_of_ending_the_process(monkeypatch):
+    from rasa.shared.core.domain import Domain
+
+    from bot.privacy.tracker_store import MaskingSQLTrackerStore
+
+    monkeypatch.delenv(dependencies.SERVER_PROCESS_ENV, raising=False)
+    with pytest.raises(dependencies.DependencyUnavailable) as err:
+        MaskingSQLTrackerStore(Domain.empty(), dialect="postgresql", host="127.0.0.1", port=1, db="lw",
+                               username="loket", password="geheim", connect_timeout=2)
+    assert "postgresql://loket:***@127.0.0.1:1/lw" in str(err.value) and "geheim" not in str(err.value)

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, make_url
 logger = logging.getLogger(__name__)
 
 EXIT_DEPENDENCY = 3
+SERVER_PROCESS_ENV = "LOKETWIJZER_SERVER_PROCESS"  # set by bot.tools.serve.server_env for the servers it starts
 
 
 class DependencyUnavailable(SystemExit):
@@ -41,6 +42,8 @@ def exit_server(error: DependencyUnavailable) -> None:
     Inside Rasa the store is made in a Sanic start-up listener; an exception there is printed as
     a forty-line traceback and the server may linger. A store that is not there is not a bug of
     the program, so the operator gets the message and the exit code, nothing else."""
+    if os.environ.get(SERVER_PROCESS_ENV) != "1":
+        raise error  # in a test or a tool the caller decides; only a server process stops itself here
     logging.shutdown()  # flush the critical line
     sys.stderr.flush()
     sys.stdout.flush()

@@ -140,7 +140,7 @@ class Stack:
         from bot.tools.serve import server_env
 
         return dict(server_env(), TRACKER_DATABASE_URL=self.database_url, DATABASE_URL=self.database_url,
-                    REDIS_URL=self.redis_url, RASA_TOKEN=self.token,
+                    REDIS_URL=self.redis_url, RASA_TOKEN=self.token, SOCKETIO_MESSAGE_QUEUE=self.redis_url,
                     ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.actions_port}/webhook")
 
     def check(self) -> None:
@@ -196,7 +196,9 @@ class Stack:
         actions = "\n".join(f"    server actions{i + 1} 127.0.0.1:{p} check" for i, p in enumerate(self.action_ports))
         text = TEMPLATE.read_text(encoding="utf-8").format(
             bind=self.bind, public_port=self.public_port, api_port=self.api_port, actions_port=self.actions_port,
-            per_ip_10s=self.per_ip_10s, rasa_servers=rasa, action_servers=actions)
+            per_ip_rule=(f"http-request deny deny_status 429 if {{ sc_http_req_rate(0) gt {self.per_ip_10s} }}"
+                         if self.per_ip_10s else "# no limit per address (--per-ip-limit 0)"),
+            rasa_servers=rasa, action_servers=actions)
         out = BUILD / f"haproxy-{self.public_port}.cfg"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(f"# written by bot/production/stack.py from {TEMPLATE.relative_to(ROOT)}\n{text}", encoding="utf-8")
@@ -271,6 +273,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--first-rasa-port", type=int, default=5101)
     ap.add_argument("--first-action-port", type=int, default=5151)
     ap.add_argument("--bind", default="127.0.0.1", help="address of the residents' side (0.0.0.0: every interface)")
+    ap.add_argument("--per-ip-limit", type=int, default=300,
+                    help="requests per address in 10 s before HAProxy answers 429 (default 300; 0: none, "
+                         "e.g. for a load test from one address)")
     ap.add_argument("--log", type=Path, default=BUILD / "stack.log", help="the servers' output (default build/stack.log)")
     args = ap.parse_args(argv)
     if args.rasa < 1 or args.actions < 1:
@@ -278,7 +283,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     stack = Stack(rasa=args.rasa, actions=args.actions, public_port=args.port, api_port=args.api_port,
                   actions_port=args.actions_port, first_rasa_port=args.first_rasa_port,
-                  first_action_port=args.first_action_port, bind=args.bind, log=args.log)
+                  first_action_port=args.first_action_port, bind=args.bind, log=args.log,
+                  per_ip_10s=args.per_ip_limit)
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:

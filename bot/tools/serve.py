@@ -66,7 +66,9 @@ def endpoints_for(actions_port: int, source: str = "endpoints.yml") -> str:
 def server_env() -> dict:
     """The servers' environment: the project on the path, and no wall of library deprecation
     warnings (Rasa 3.6's dependencies print some twenty at start) unless PYTHONWARNINGS says otherwise."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
+    # LOKETWIJZER_SERVER_PROCESS: a store that does not answer stops the process with one line and
+    # exit code 3 (bot.production.dependencies.exit_server)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3", LOKETWIJZER_SERVER_PROCESS="1")
     env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning,ignore::UserWarning,ignore::FutureWarning")
     return env
 
