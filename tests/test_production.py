@@ -172,10 +172,10 @@ def test_stopped_action_server_gives_a_clear_message_and_the_conversation_goes_o
         assert "utrecht.nl" in answer and "112" in answer, answer
         assert answer.count("Het lukt nu even niet") == 1
     finally:
-        from bot.production.stack import wait_ready
+        from bot.tools.serve import wait_for
 
         stack.start_action_server(ACTION_PORT)
-        assert wait_ready(f"http://127.0.0.1:{ACTION_PORT}/health", [stack.action_procs[ACTION_PORT]], 300)
+        assert wait_for(f"http://127.0.0.1:{ACTION_PORT}/health", [stack.action_procs[ACTION_PORT]], 300)
     deadline = time.monotonic() + 30  # the balancer marks the action server up again (rise 2)
     answer = ""
     while time.monotonic() < deadline and "U kunt het beste terecht bij" not in answer:
@@ -196,11 +196,11 @@ def test_a_killed_rasa_server_is_passed_over_and_the_conversation_goes_on(stack)
     assert [d.get("text") for t, d in events if t == "user"][-2:] == ["Deventer", "Wat moet ik meenemen?"]
     assert_each_event_once(events)
     # it comes back (as the stack's supervisor restarts it) and is ready for the next tests
-    from bot.production.stack import wait_ready
+    from bot.tools.serve import wait_for
 
     port = RASA_PORTS[0]
     stack.start_rasa_server(port)
-    assert wait_ready(f"http://127.0.0.1:{port}/webhooks/ready/", [stack.rasa_procs[port]], 600)
+    assert wait_for(f"http://127.0.0.1:{port}/webhooks/ready/", [stack.rasa_procs[port]], 600)
 
 
 def _server_with(tmp_path, stack, tracker_url: str, redis_url: str):

@@ -29,7 +29,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -38,6 +37,7 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")  # Rasa's tables s
 
 from bot.paths import BUILD, ROOT  # noqa: E402
 from bot.production.dependencies import DependencyUnavailable, require_database, require_redis, safe_url  # noqa: E402
+from bot.tools.serve import wait_for  # noqa: E402
 
 TEMPLATE = ROOT / "deploy" / "haproxy.cfg.in"
 ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"
@@ -80,22 +80,6 @@ def parse_redis_url(url: str) -> Dict[str, object]:
     u = urlparse(url)
     return {"host": u.hostname or "127.0.0.1", "port": u.port or 6379, "db": int((u.path or "/0").strip("/") or 0),
             "password": u.password, "username": u.username}
-
-
-def wait_ready(url: str, procs: List[subprocess.Popen], timeout: float = 600) -> bool:
-    """Until ``url`` answers 200, a process of ``procs`` stops, or ``timeout`` seconds pass."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if any(p.poll() is not None for p in procs):
-            return False
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return True
-        except OSError:
-            pass
-        time.sleep(0.5)
-    return False
 
 
 @dataclass
@@ -232,14 +216,14 @@ class Stack:
                 self.start_rasa_server(port)
             procs = self.processes()
             for port in self.action_ports:
-                if not wait_ready(f"http://127.0.0.1:{port}/health", procs, timeout):
+                if not wait_for(f"http://127.0.0.1:{port}/health", procs, timeout, 0.5):
                     raise SystemExit(f"ERROR: the action server on port {port} did not start.")
             for port in self.rasa_ports:
-                if not wait_ready(f"http://127.0.0.1:{port}/webhooks/ready/", procs, timeout):
+                if not wait_for(f"http://127.0.0.1:{port}/webhooks/ready/", procs, timeout, 0.5):
                     raise SystemExit(f"ERROR: the Rasa server on port {port} did not start (see the messages above"
                                      f"{' and ' + str(self.log) if self.log else ''}).")
             self.start_balancer()
-            if not wait_ready(f"{self.url}/webhooks/ready/", self.processes(), 60):
+            if not wait_for(f"{self.url}/webhooks/ready/", self.processes(), 60, 0.5):
                 raise SystemExit("ERROR: the balancer did not pass the readiness check.")
         except BaseException:
             self.stop()

@@ -29,7 +29,8 @@ def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
         return s.connect_ex((host, port)) == 0
 
 
-def wait_for(url: str, procs: List[subprocess.Popen], timeout: float = 300) -> bool:
+def wait_for(url: str, procs: List[subprocess.Popen], timeout: float = 300, interval: float = 1) -> bool:
+    """Until ``url`` answers 200 (True), a process of ``procs`` stops or ``timeout`` seconds pass (False)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if any(p.poll() is not None for p in procs):
@@ -40,7 +41,7 @@ def wait_for(url: str, procs: List[subprocess.Popen], timeout: float = 300) -> b
                     return True
         except OSError:
             pass
-        time.sleep(1)
+        time.sleep(interval)
     return False
 
 
