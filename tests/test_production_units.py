@@ -52,6 +52,24 @@ def test_the_lock_store_reads_one_redis_url_and_keeps_a_socket_timeout(monkeypat
     assert kwargs["socket_timeout"] == lock_store.DEFAULT_SOCKET_TIMEOUT and kwargs["db"] == 4
 
 
+def test_the_stack_and_the_lock_store_read_a_redis_url_the_same_way(monkeypatch):
+    """One parser: an escaped password, TLS and the lock store's database 1 when the URL has no path."""
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.production import lock_store
+    from bot.production.dependencies import redis_settings
+
+    url = "rediss://user:p%40ss@cache.internal:6390"
+    assert redis_settings(url, default_db=1) == {"host": "cache.internal", "port": 6390, "db": 1, "password": "p@ss",
+                                                 "username": "user", "use_ssl": True}
+    assert redis_settings("redis://127.0.0.1/3")["db"] == 3
+    seen = {}
+    monkeypatch.setattr(lock_store, "require_redis", lambda host, port, db, **kw: seen.update(host=host, port=port, db=db, **kw))
+    lock_store.CheckedRedisLockStore(EndpointConfig(url=url, type="x"))
+    assert (seen["host"], seen["port"], seen["db"], seen["password"], seen["use_ssl"]) == (
+        "cache.internal", 6390, 1, "p@ss", True)
+
+
 def test_the_tracker_migration_adds_the_indexes_once(tmp_path):
     from rasa.core.tracker_store import SQLTrackerStore
     from sqlalchemy import create_engine, inspect

@@ -12,7 +12,7 @@ import logging
 import os
 import socket
 import sys
-from typing import Optional
+from typing import Any, Dict, Optional
 
 from sqlalchemy.engine import URL, make_url
 
@@ -75,6 +75,22 @@ def require_database(url: "str | URL", what: str = "database", timeout: float = 
             f"URL (endpoints file or environment), then start again.") from None
     finally:
         engine.dispose()
+
+
+def redis_settings(url: str, default_db: int = 0) -> Dict[str, Any]:
+    """Split a Redis URL (``redis[s]://[user:password@]host:port/db``) into the keyword settings
+    redis-py and Rasa's lock store take: host, port, db, password, username, use_ssl. One parser
+    for the stack's start check and the lock store, so both talk to the same database; the db is
+    ``default_db`` when the URL has no path (the lock store keeps Rasa's default, 1)."""
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(str(url))
+    path = (parsed.path or "").strip("/")
+    return {"host": parsed.hostname or "localhost", "port": parsed.port or 6379,
+            "db": int(path) if path else default_db,
+            "password": unquote(parsed.password) if parsed.password else None,
+            "username": unquote(parsed.username) if parsed.username else None,
+            "use_ssl": parsed.scheme == "rediss"}
 
 
 def require_redis(host: str, port: int = 6379, db: int = 0, password: Optional[str] = None,

@@ -30,12 +30,11 @@ import time
 import uuid
 from contextlib import asynccontextmanager
 from typing import Any, AsyncGenerator
-from urllib.parse import unquote, urlparse
 
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.production.dependencies import DependencyUnavailable, exit_server, require_redis
+from bot.production.dependencies import DependencyUnavailable, exit_server, redis_settings, require_redis
 
 DEFAULT_SOCKET_TIMEOUT = 5.0
 POLL_SECONDS = 0.02  # between attempts while another server holds the conversation
@@ -49,16 +48,11 @@ class CheckedRedisLockStore(RedisLockStore):
         host = (endpoint_config.url if endpoint_config else None) or settings.pop("host", "localhost")
         settings.pop("host", None)
         if "://" in str(host):  # one URL, as REDIS_URL is usually given
-            url = urlparse(str(host))
-            host = url.hostname or "localhost"
-            settings.setdefault("port", url.port or 6379)
-            if url.path.strip("/"):
-                settings.setdefault("db", int(url.path.strip("/")))
-            if url.password:
-                settings.setdefault("password", unquote(url.password))
-            if url.username:
-                settings.setdefault("username", unquote(url.username))
-            settings.setdefault("use_ssl", url.scheme == "rediss")
+            parsed = redis_settings(str(host), default_db=1)
+            host = parsed.pop("host")
+            for key, value in parsed.items():
+                if value is not None:
+                    settings.setdefault(key, value)
         settings["socket_timeout"] = float(settings.get("socket_timeout") or DEFAULT_SOCKET_TIMEOUT)
         try:
             require_redis(host, int(settings.get("port", 6379)), int(settings.get("db", 1)),

@@ -36,7 +36,8 @@ from typing import Dict, List, Optional
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")  # Rasa's tables still use the 1.x API
 
 from bot.paths import BUILD, ROOT  # noqa: E402
-from bot.production.dependencies import DependencyUnavailable, require_database, require_redis, safe_url  # noqa: E402
+from bot.production.dependencies import (DependencyUnavailable, redis_settings, require_database,  # noqa: E402
+                                         require_redis, safe_url)
 from bot.tools.serve import wait_for  # noqa: E402
 
 TEMPLATE = ROOT / "deploy" / "haproxy.cfg.in"
@@ -72,14 +73,6 @@ def ensure_database(url: str) -> None:
         pass  # no rights on "postgres": require_database below names the problem with the real URL
     finally:
         admin.dispose()
-
-
-def parse_redis_url(url: str) -> Dict[str, object]:
-    from urllib.parse import urlparse
-
-    u = urlparse(url)
-    return {"host": u.hostname or "127.0.0.1", "port": u.port or 6379, "db": int((u.path or "/0").strip("/") or 0),
-            "password": u.password, "username": u.username}
 
 
 @dataclass
@@ -133,8 +126,9 @@ class Stack:
         haproxy_binary()
         ensure_database(self.database_url)
         require_database(self.database_url, "database")
-        r = parse_redis_url(self.redis_url)
-        require_redis(r["host"], r["port"], r["db"], password=r["password"], username=r["username"])
+        r = redis_settings(self.redis_url, default_db=1)
+        require_redis(r["host"], r["port"], r["db"], password=r["password"], username=r["username"],
+                      use_ssl=r["use_ssl"])
         ports = [self.public_port, self.api_port, self.actions_port, *self.rasa_ports, *self.action_ports]
         busy = [p for p in ports if port_in_use(p)]
         if busy:
