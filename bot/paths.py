@@ -13,7 +13,9 @@ CONTRACT = ROOT.parent / "shared" / "contract"
 
 # Files whose content decides the trained Rasa model (see bot.tools.train).
 TRAINING_INPUTS = ["config.yml", "domain.yml", "data/nlu", "data/stories", "data/rules",
-                   "data/crisis", "data/signals",  # the crisis net is trained with the model
+                   # the crisis net is trained with the model, with the patterns of crisis.yml as features;
+                   # data/signals/context.yml (route-changing facts) is read at answer time only
+                   "data/crisis", "data/signals/crisis.yml",
                    "bot/nlu/components.py", "bot/nlu/tfidf_classifier.py", "bot/nlu/places.py", "bot/nlu/model_files.py", "bot/crisis",
                    "bot/handover/policy.py", "bot/handover/dialogue.py"]  # custom components run during training too
 # What Rasa reads as training data. Not all of data/: data/routing/ and data/signals/ are ours.

@@ -101,6 +101,17 @@ def test_facts_that_change_a_route():
     ("ik wil klagen over de jeugdzorg van mijn dochter", "jeugdhulp", True),
     ("de gezinsvoogd luistert niet naar ons", "jeugdhulp", True),
     ("ik heb een klacht over de thuiszorg van mijn moeder", "jeugdhulp", False),
+    # written around the fact, with words between the verb and the place or the indication
+    ("oma woont al drie jaar in het verzorgingshuis en de rekening is hoog", "woont_in_instelling", True),
+    ("opa is vorige maand naar een verpleeghuis verhuisd", "woont_in_instelling", True),
+    ("mijn tante woont niet in een verpleeghuis maar bij ons", "woont_in_instelling", False),
+    ("mijn oom heeft sinds het voorjaar een wlz-indicatie", "wlz_indicatie", True),
+    ("hij kreeg in maart een indicatie van het CIZ voor de gehandicaptenzorg", "wlz_indicatie", True),
+    ("het besluit van het CIZ is binnen, wat nu", "wlz_indicatie", True),
+    ("moet mijn vader een indicatie van het CIZ aanvragen", "wlz_indicatie", False),
+    ("de oppas van mijn zoon wordt betaald uit zijn jeugd-pgb", "jeugdhulp", True),
+    ("het budget vanuit de Jeugdwet is niet uitbetaald", "jeugdhulp", True),
+    ("mijn vader krijgt een pgb van de gemeente", "jeugdhulp", False),
 ])
 def test_flags_that_change_a_route(text, flag, present):
     assert bool(getattr(facts(text), flag)) is present

@@ -1,4 +1,6 @@
 """From a Rasa parse result to needs: main need, a second need in another domain, crisis."""
+import pytest
+
 from bot.nlu.understand import NeedReader, best_guess
 
 
@@ -126,3 +128,51 @@ def test_youth_help_is_not_read_for_a_story_about_adults_only():
     assert u.needs[0] == "meerdere_problemen"
     u = understand(_parse("Mijn vrouw en ik zoeken hulp voor onze dochter met een beperking", ranking))
     assert u.needs[0] == "kind_beperking"
+
+
+def test_a_named_aid_beside_a_wlz_indication_is_the_question(table):
+    """A scootmobiel for someone with a Wlz indication who lives at home stays with the gemeente:
+    the classifier's "Wlz care" gives way to the aid named, and its Wlz-flavoured runner-up is no
+    second need (no regisseur for one question)."""
+    p = parse("mijn moeder heeft een wlz-indicatie en woont thuis, ze wil graag een scootmobiel",
+              ("need_wlz_zorg", 0.7), ("need_kind_beperking", 0.25))
+    u = NeedReader(table).read(p)
+    assert u.needs == ("vervoer_hulpmiddel",)
+
+
+def test_the_same_when_the_classifier_is_unsure(table):
+    p = parse("met wlz-indicatie thuis, nu een rolstoel nodig", ("nlu_fallback", 0.5), ("need_wlz_zorg", 0.45),
+              ("need_vervoer_hulpmiddel", 0.3))
+    reader = NeedReader(table)
+    assert best_guess(reader.read(p), p, reader) == ("vervoer_hulpmiddel",)
+
+
+def test_wlz_care_without_such_an_aid_stays_wlz_care(table):
+    p = parse("mijn man heeft een wlz-indicatie en we willen de zorg zelf inkopen met een pgb",
+              ("need_wlz_zorg", 0.8), ("need_pgb_betaling", 0.1))
+    assert NeedReader(table).read(p).needs == ("wlz_zorg",)
+
+
+def test_only_needs_a_wlz_indication_changes_nothing_for_may_take_over(table):
+    from bot.nlu.understand import kept_under_wlz
+
+    kept = kept_under_wlz(table)
+    assert "vervoer_hulpmiddel" in kept
+    # the pgb payment and the CAK bill change law under the Wlz: the classifier's reading stays
+    assert not kept & {"pgb_betaling", "eigen_bijdrage", "dagbesteding", "wlz_zorg", "wlz_aanvragen"}
+
+
+def test_a_teenager_put_out_after_a_quarrel_gets_youth_help_and_the_veilig_thuis_sentence(table):
+    p = parse("ik ben 16, mijn moeder heeft na een ruzie mijn tas buiten gezet. waar moet ik vannacht slapen",
+              ("need_huiselijk_geweld", 0.6), ("need_dakloos", 0.3))
+    u = NeedReader(table).read(p)
+    assert u.crisis is None and u.safety == "huiselijk_geweld" and u.needs[0] == "dakloos"
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben 16, mijn vader slaat me en heeft me nu buiten gezet. waar moet ik slapen",  # violence told
+    "ik ben 19 en mijn moeder heeft me na een ruzie buiten gezet. waar moet ik slapen",  # an adult
+])
+def test_violence_or_an_adult_keeps_veilig_thuis(table, text):
+    u = NeedReader(table).read(parse(text, ("need_huiselijk_geweld", 0.6), ("need_dakloos", 0.3)))
+    assert u.crisis == "huiselijk_geweld"
