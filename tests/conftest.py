@@ -112,3 +112,50 @@ def edit(folder: Path, name: str, change):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def chat_servers(request, tmp_path_factory):
+    """Rasa + action server + web pages as a municipality runs them, for one test module.
+
+    Why one fixture: the bad-input and the browser tests need the same set (a masking SQLite
+    tracker store, a handover database, a staff user, the environment put back afterwards); two
+    copies drifted. The module gives its ports and staff user as RASA_PORT, ACTIONS_PORT, WEB_PORT
+    and STAFF. The model is the one of the present inputs (while someone edits the training data,
+    the newest one), so the servers never train during a test run that already has a model.
+    """
+    from bot.web import staff_auth
+    from bot.tools import serve
+    from bot.tools.train import current_model, newest_model
+
+    rasa_port, actions_port, web_port = (getattr(request.module, name) for name in
+                                         ("RASA_PORT", "ACTIONS_PORT", "WEB_PORT"))
+    folder = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+    tracker = folder / "tracker.db"
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text('action_endpoint:\n  url: "http://localhost:5055/webhook"\ntracker_store:\n'
+                         f"  type: bot.privacy.tracker_store.MaskingSQLTrackerStore\n  dialect: sqlite\n  db: {tracker}\n")
+    users = staff_auth.StaffUsers(folder / "users.json")
+    users.add(*request.module.STAFF)
+    env = {"HANDOVER_DATABASE_URL": f"sqlite:///{folder / 'handover.db'}", "LOKETWIJZER_STAFF_USERS": str(users.path),
+           "TRACKER_DATABASE_URL": f"sqlite:///{tracker}"}
+    unset = [staff_auth.HEADER_ENV, "LOKETWIJZER_STAFF_CHAT"]
+    saved = {k: os.environ.get(k) for k in [*env, *unset]}
+    os.environ.update(env)
+    for key in unset:
+        os.environ.pop(key, None)
+    log = folder / "servers.log"
+    model = current_model() or newest_model()
+    procs = serve.start(rasa_port, actions_port, model=str(model) if model else None, endpoints=str(endpoints),
+                        log=log, web_port=web_port)
+    state = {"procs": procs, "tracker": tracker, "endpoints": serve.endpoints_for(actions_port, str(endpoints)),
+             "log": log, "handover": env["HANDOVER_DATABASE_URL"], "web": f"http://127.0.0.1:{web_port}"}
+    try:
+        yield state
+    finally:
+        serve.stop(state["procs"])
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

@@ -25,7 +25,6 @@ import json
 import os
 import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -40,7 +39,6 @@ import pytest
 import yaml
 
 from bot.paths import ROOT
-from bot.web import staff_auth
 from bot.web.rate_limit import SenderRateLimit
 
 RASA_PORT, ACTIONS_PORT, WEB_PORT = 5127, 5177, 8127
@@ -112,37 +110,9 @@ def reliability_table():
 # ---- the servers ----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    from bot.tools import serve
-
-    folder = tmp_path_factory.mktemp("bad-input")
-    tracker = folder / "tracker.db"
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text('action_endpoint:\n  url: "http://localhost:5055/webhook"\ntracker_store:\n'
-                         f"  type: bot.privacy.tracker_store.MaskingSQLTrackerStore\n  dialect: sqlite\n  db: {tracker}\n")
-    users = staff_auth.StaffUsers(folder / "users.json")
-    users.add(*STAFF)
-    env = {"HANDOVER_DATABASE_URL": f"sqlite:///{folder / 'handover.db'}", "LOKETWIJZER_STAFF_USERS": str(users.path),
-           "TRACKER_DATABASE_URL": f"sqlite:///{tracker}"}
-    saved = {k: os.environ.get(k) for k in [*env, staff_auth.HEADER_ENV]}
-    os.environ.update(env)
-    os.environ.pop(staff_auth.HEADER_ENV, None)
-    log = folder / "servers.log"
-    from bot.tools.train import current_model, newest_model
-
-    # the model of the present inputs; while someone changes the training data, the newest one
-    model = current_model() or newest_model()
-    procs = serve.start(RASA_PORT, ACTIONS_PORT, model=str(model) if model else None, endpoints=str(endpoints),
-                        log=log, web_port=WEB_PORT)
-    try:
-        yield {"tracker": tracker, "log": log}
-    finally:
-        serve.stop(procs)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+def stack(chat_servers):
+    """The servers of tests/conftest.py (ports and staff user from this module)."""
+    return chat_servers
 
 
 class ServerLog:

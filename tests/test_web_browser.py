@@ -21,7 +21,6 @@ import pytest
 
 from bot.paths import ROOT
 from bot.tools import serve
-from bot.web import staff_auth
 
 RASA_PORT, ACTIONS_PORT, WEB_PORT = 5117, 5167, 8117
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -34,31 +33,9 @@ ANSWER_MS = 90_000
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("web-browser")
-    tracker = folder / "tracker.db"
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text('action_endpoint:\n  url: "http://localhost:5055/webhook"\ntracker_store:\n'
-                         f"  type: bot.privacy.tracker_store.MaskingSQLTrackerStore\n  dialect: sqlite\n  db: {tracker}\n")
-    users = staff_auth.StaffUsers(folder / "users.json")
-    users.add(*STAFF)
-    env = {"HANDOVER_DATABASE_URL": f"sqlite:///{folder / 'handover.db'}", "LOKETWIJZER_STAFF_USERS": str(users.path),
-           "TRACKER_DATABASE_URL": f"sqlite:///{tracker}"}
-    saved = {k: os.environ.get(k) for k in [*env, staff_auth.HEADER_ENV, "LOKETWIJZER_STAFF_CHAT"]}
-    os.environ.update(env)
-    os.environ.pop(staff_auth.HEADER_ENV, None)
-    os.environ.pop("LOKETWIJZER_STAFF_CHAT", None)
-    log = folder / "servers.log"
-    procs = serve.start(RASA_PORT, ACTIONS_PORT, endpoints=str(endpoints), log=log, web_port=WEB_PORT)
-    state = {"procs": procs, "tracker": tracker, "endpoints": serve.endpoints_for(ACTIONS_PORT, str(endpoints)),
-             "log": log, "handover": env["HANDOVER_DATABASE_URL"], "web": f"http://127.0.0.1:{WEB_PORT}"}
-    yield state
-    serve.stop(state["procs"])
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+def stack(chat_servers):
+    """The servers of tests/conftest.py (ports and staff user from this module)."""
+    return chat_servers
 
 
 def events_of(tracker: Path, sender: str) -> int:
