@@ -172,7 +172,7 @@ def test_stopped_action_server_gives_a_clear_message_and_the_conversation_goes_o
         assert "utrecht.nl" in answer and "112" in answer, answer
         assert answer.count("Het lukt nu even niet") == 1
     finally:
-        from bot.tools.serve import wait_for
+        from bot.tools.waiting import wait_for
 
         stack.start_action_server(ACTION_PORT)
         assert wait_for(f"http://127.0.0.1:{ACTION_PORT}/health", [stack.action_procs[ACTION_PORT]], 300)
@@ -196,7 +196,7 @@ def test_a_killed_rasa_server_is_passed_over_and_the_conversation_goes_on(stack)
     assert [d.get("text") for t, d in events if t == "user"][-2:] == ["Deventer", "Wat moet ik meenemen?"]
     assert_each_event_once(events)
     # it comes back (as the stack's supervisor restarts it) and is ready for the next tests
-    from bot.tools.serve import wait_for
+    from bot.tools.waiting import wait_for
 
     port = RASA_PORTS[0]
     stack.start_rasa_server(port)

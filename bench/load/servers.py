@@ -21,9 +21,8 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Optional
@@ -31,6 +30,8 @@ from typing import Dict, Optional
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 PROJECT_PYTHON = ROOT / ".venv" / "bin" / "python"
+sys.path.insert(0, str(ROOT))
+from bot.tools.waiting import wait_for  # noqa: E402  (standard library only: fine in the Locust venv)
 CACHE = HERE / ".cache"
 REFERENCE = CACHE / "reference-bot"
 
@@ -79,18 +80,7 @@ def reference_bot(log=print) -> Path:
 
 
 def wait_http(url: str, proc: subprocess.Popen, timeout: float = 300) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return True
-        except OSError:
-            pass
-        time.sleep(1)
-    return False
+    return wait_for(url, [proc], timeout)
 
 
 def start_reference(port: int, log=print) -> Server:

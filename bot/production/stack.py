@@ -38,7 +38,7 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")  # Rasa's tables s
 from bot.paths import BUILD, ROOT  # noqa: E402
 from bot.production.dependencies import (DependencyUnavailable, redis_settings, require_database,  # noqa: E402
                                          require_redis, safe_url)
-from bot.tools.serve import wait_for  # noqa: E402
+from bot.tools.waiting import wait_for  # noqa: E402
 
 TEMPLATE = ROOT / "deploy" / "haproxy.cfg.in"
 ENDPOINTS = ROOT / "deploy" / "endpoints.production.yml"

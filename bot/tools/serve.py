@@ -11,12 +11,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from typing import List, Optional, Sequence
 
 from bot.paths import BUILD, ROOT
 from bot.tools.train import current_model, train
+from bot.tools.waiting import wait_for
 
 RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
 ACTIONS_PORT = int(os.environ.get("ACTIONS_PORT", "5055"))
@@ -27,22 +27,6 @@ def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(0.5)
         return s.connect_ex((host, port)) == 0
-
-
-def wait_for(url: str, procs: List[subprocess.Popen], timeout: float = 300, interval: float = 1) -> bool:
-    """Until ``url`` answers 200 (True), a process of ``procs`` stops or ``timeout`` seconds pass (False)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if any(p.poll() is not None for p in procs):
-            return False
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return True
-        except OSError:
-            pass
-        time.sleep(interval)
-    return False
 
 
 def endpoints_for(actions_port: int, source: str = "endpoints.yml") -> str:
