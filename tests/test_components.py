@@ -31,6 +31,14 @@ def test_long_input_is_cut_for_the_model_but_the_crisis_net_reads_all_of_it(cris
     assert msg.get(CRISIS)["label"] == "113" and msg.get(CRISIS)["tier"] in ("sure", "possible")
 
 
+def test_lone_surrogates_reach_neither_the_model_nor_the_crisis_net(crisis_model):
+    """Rasa's /model/parse takes JSON that may hold lone surrogates (no channel cleaned it): the
+    language detector could not read them and the parse failed."""
+    seen, msg = run("ik heb schulden \ud800 en \udfff geen geld", crisis_model)
+    assert "\ud800" not in seen and "\udfff" not in msg.get(FULL_TEXT) and "schulden" in seen
+    assert msg.get(LANGUAGE)["code"] and msg.get(INTENT)["name"] == "need_schulden"
+
+
 def test_html_tags_are_dropped(crisis_model):
     seen, _ = run("<script>ik heb schulden</script>", crisis_model)
     assert "<" not in seen and "schulden" in seen

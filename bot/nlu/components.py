@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.crisis.corpus import load_corpus, nlu_examples, training_set
 from bot.crisis.model import LABEL_OF_NEED, Assessment, CrisisModel
+from bot.incoming_text import clean
 from bot.nlu.language import READABLE
 from bot.nlu.model_files import read_model, write_model
 from bot.paths import ROOT
@@ -42,8 +43,11 @@ CRISIS = "crisis"  # parse output: the crisis net's assessment (bot.crisis.Asses
 
 
 def clean_text(text: str, max_chars: int) -> str:
-    """Drop HTML tags and cut overly long input (at a word boundary)."""
-    text = _TAG.sub(" ", text or "")
+    """Text from outside made readable (``bot.incoming_text.clean``: lone surrogates, which the
+    language detector cannot read, control characters, line ends), HTML tags dropped, overly long
+    input cut at a word boundary. The channels clean too; Rasa's own HTTP API (/model/parse) and
+    any other caller of the model reach only this."""
+    text = _TAG.sub(" ", clean(text or "", max_chars=len(text or "") or 1))
     if len(text) > max_chars:
         text = text[:max_chars].rsplit(" ", 1)[0]
     return text
@@ -77,7 +81,7 @@ class InputGuard(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            message.set(FULL_TEXT, text)
+            message.set(FULL_TEXT, clean(text, max_chars=len(text) or 1))  # the crisis net reads all of it
             cleaned = clean_text(text, self.max_chars)
             if not _LETTER.search(cleaned):
                 message.set(WITHOUT_WORDS, True)
