@@ -25,16 +25,16 @@ _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def clean(text: Optional[str], max_chars: int = MAX_CHARS) -> str:
+def clean(text: Optional[str], max_chars: Optional[int] = MAX_CHARS) -> str:
     """``text`` without lone surrogates (each becomes U+FFFD, the replacement character), without
     terminal escape sequences and control characters, with ``\\n`` for every line end, and at most
-    ``max_chars`` characters long (cut at a space where there is one)."""
+    ``max_chars`` characters long (cut at a space where there is one; ``None``: not cut)."""
     if not text:
         return ""
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", _ANSI.sub("", text))
-    if len(text) > max_chars:
+    if max_chars is not None and len(text) > max_chars:
         cut = text[:max_chars]
         text = cut.rsplit(" ", 1)[0] if " " in cut[max_chars // 2:] else cut
     return text

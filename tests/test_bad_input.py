@@ -758,4 +758,5 @@ def test_clean_keeps_what_a_person_typed_and_drops_what_no_person_typed():
     assert clean("a \udc80 b \ud800") == "a \ufffd b \ufffd"
     assert clean("\U0001F468\u200d\U0001F469\u200d\U0001F467 é ß ł ي") == "\U0001F468\u200d\U0001F469\u200d\U0001F467 é ß ł ي"
     assert len(clean("woord " * 5000)) <= 10_000 and clean("woord " * 5000).endswith("woord")
+    assert clean("woord " * 5000, max_chars=None) == "woord " * 5000  # the model's InputGuard: cleaned, not cut
     assert clean(None) == "" and clean("") == ""

@@ -43,11 +43,8 @@ CRISIS = "crisis"  # parse output: the crisis net's assessment (bot.crisis.Asses
 
 
 def clean_text(text: str, max_chars: int) -> str:
-    """Text from outside made readable (``bot.incoming_text.clean``: lone surrogates, which the
-    language detector cannot read, control characters, line ends), HTML tags dropped, overly long
-    input cut at a word boundary. The channels clean too; Rasa's own HTTP API (/model/parse) and
-    any other caller of the model reach only this."""
-    text = _TAG.sub(" ", clean(text or "", max_chars=len(text or "") or 1))
+    """Drop HTML tags and cut overly long input (at a word boundary)."""
+    text = _TAG.sub(" ", text or "")
     if len(text) > max_chars:
         text = text[:max_chars].rsplit(" ", 1)[0]
     return text
@@ -81,8 +78,12 @@ class InputGuard(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            message.set(FULL_TEXT, clean(text, max_chars=len(text) or 1))  # the crisis net reads all of it
-            cleaned = clean_text(text, self.max_chars)
+            # text from outside made readable once (bot.incoming_text.clean: lone surrogates, which the
+            # language detector cannot read, control characters, line ends): the channels clean too,
+            # Rasa's own HTTP API (/model/parse) reaches only this. The crisis net reads all of it.
+            readable = clean(text, max_chars=None)
+            message.set(FULL_TEXT, readable)
+            cleaned = clean_text(readable, self.max_chars)
             if not _LETTER.search(cleaned):
                 message.set(WITHOUT_WORDS, True)
             if not cleaned.strip():
