@@ -79,10 +79,6 @@ def reference_bot(log=print) -> Path:
     return REFERENCE
 
 
-def wait_http(url: str, proc: subprocess.Popen, timeout: float = 300) -> bool:
-    return wait_for(url, [proc], timeout)
-
-
 def start_reference(port: int, log=print) -> Server:
     folder = reference_bot(log)
     credentials = folder / "credentials-load.yml"
@@ -94,7 +90,7 @@ def start_reference(port: int, log=print) -> Server:
                             cwd=folder, env=quiet_env(), stdout=out, stderr=subprocess.STDOUT,
                             start_new_session=True)
     # Rasa 3.6 opens its port after the model has loaded, so "/" answering means ready.
-    if not wait_http(f"http://127.0.0.1:{port}/", proc):
+    if not wait_for(f"http://127.0.0.1:{port}/", [proc]):
         stop(Server("reference", "", proc))
         raise SystemExit(f"ERROR: the reference bot did not start; see {folder / 'server.log'}")
     return Server("reference", f"http://127.0.0.1:{port}", proc, {"rasa run": proc.pid},
