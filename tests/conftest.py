@@ -159,3 +159,56 @@ def chat_servers(request, tmp_path_factory):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+class SocketResident:
+    """A resident on the widget's socket.io channel, as the tests drive it: one session, long
+    polling (python-socketio's websocket client needs a newer aiohttp than Rasa pins; the browser
+    tests use the websocket). Made inside the test's event loop."""
+
+    def __init__(self, url: str, session: str):
+        import asyncio
+
+        import socketio
+
+        self.url, self.session = url, session
+        self.sio = socketio.AsyncClient(reconnection=False, request_timeout=60)  # a busy 2-core CI machine
+        self.confirmed, self.answers = asyncio.Queue(), asyncio.Queue()
+        self.sio.on("session_confirm", lambda data: self.confirmed.put_nowait(data))
+        self.sio.on("bot_uttered", lambda data: self.answers.put_nowait(data))
+
+    async def open(self, timeout: float):
+        """Connect and ask for the session; what the server confirms (within ``timeout`` s)."""
+        import asyncio
+
+        await self.sio.connect(self.url, transports=["polling"], socketio_path="/socket.io")
+        await self.sio.emit("session_request", {"session_id": self.session})
+        return await asyncio.wait_for(self.confirmed.get(), timeout)
+
+    async def ask(self, message: str, timeout: float, gemeente: str = "Utrecht") -> list:
+        """Every answer to ``message``: the first within ``timeout`` s, the rest until 3 s pass without one."""
+        import asyncio
+
+        await self.sio.emit("user_uttered", {"message": message, "session_id": self.session,
+                                             "metadata": {"gemeente": gemeente}})
+        got = [await asyncio.wait_for(self.answers.get(), timeout)]
+        try:
+            while True:
+                got.append(await asyncio.wait_for(self.answers.get(), 3))
+        except asyncio.TimeoutError:
+            pass
+        return got
+
+    async def next_answer(self, timeout: float) -> dict:
+        import asyncio
+
+        return await asyncio.wait_for(self.answers.get(), timeout)
+
+    async def close(self) -> None:
+        await self.sio.disconnect()
+
+
+@pytest.fixture
+def socket_resident():
+    """``SocketResident``, for tests that talk to the socket.io channel without a browser."""
+    return SocketResident

@@ -241,14 +241,13 @@ def test_an_unreachable_or_hanging_redis_at_start_is_a_clear_error(stack, tmp_pa
     assert code == 3 and "did not answer within 5 s" in output and "Traceback" not in output
 
 
-def test_socketio_through_the_balancer_and_staff_messages_from_either_server_reach_the_resident(stack, monkeypatch):
+def test_socketio_through_the_balancer_and_staff_messages_from_either_server_reach_the_resident(stack, monkeypatch,
+                                                                                               socket_resident):
     """The widget's channel through HAProxy; a staff member's message may be appended through any
     Rasa server's API (the balancer picks one), and must still reach the socket, which is open on
     one server only: the servers share socket.io's rooms through Redis (SOCKETIO_MESSAGE_QUEUE)."""
     import asyncio
     import uuid
-
-    import socketio
 
     from bot.handover import staff
 
@@ -256,29 +255,16 @@ def test_socketio_through_the_balancer_and_staff_messages_from_either_server_rea
     session = "sio-" + uuid.uuid4().hex
 
     async def talk():
-        sio = socketio.AsyncClient(reconnection=False, request_timeout=60)
-        confirmed, answers = asyncio.Queue(), asyncio.Queue()
-        sio.on("session_confirm", lambda data: confirmed.put_nowait(data))
-        sio.on("bot_uttered", lambda data: answers.put_nowait(data))
-        # long polling (the balancer keeps it on one server): python-socketio's websocket client
-        # needs a newer aiohttp than Rasa pins
-        await sio.connect(stack.url, transports=["polling"], socketio_path="/socket.io")
-        await sio.emit("session_request", {"session_id": session})
-        assert await asyncio.wait_for(confirmed.get(), 30) == session
-        await sio.emit("user_uttered", {"message": "Ik kan mijn huis niet meer schoonhouden", "session_id": session,
-                                        "metadata": {"gemeente": "Utrecht"}})
-        got = [await asyncio.wait_for(answers.get(), 120)]
-        try:
-            while True:
-                got.append(await asyncio.wait_for(answers.get(), 3))
-        except asyncio.TimeoutError:
-            pass
+        # long polling also keeps the session on one server behind the balancer
+        resident = socket_resident(stack.url, session)
+        assert await resident.open(timeout=30) == session
+        got = await resident.ask("Ik kan mijn huis niet meer schoonhouden", timeout=120)
         staff_messages = []
         for port in stack.rasa_ports:  # straight to each server's API: one of them does not hold the socket
             monkeypatch.setenv("RASA_URL", f"http://127.0.0.1:{port}")
             await asyncio.get_running_loop().run_in_executor(None, staff.say, session, f"Bericht via {port}.")
-            staff_messages.append((await asyncio.wait_for(answers.get(), 30))["text"])
-        await sio.disconnect()
+            staff_messages.append((await resident.next_answer(30))["text"])
+        await resident.close()
         return got, staff_messages
 
     got, staff_messages = asyncio.run(talk())

@@ -64,9 +64,8 @@ def test_the_engine_io_handshake_is_protocol_4_as_the_vendored_client_speaks(sta
     assert "Socket.IO v4." in vendored  # client 4.x speaks Engine.IO 4 / Socket.IO 5
 
 
-def test_socketio_session_request_confirm_and_an_answer_in_the_room_with_the_gemeente_from_metadata(stack, monkeypatch):
-    import socketio
-
+def test_socketio_session_request_confirm_and_an_answer_in_the_room_with_the_gemeente_from_metadata(stack, monkeypatch,
+                                                                                                   socket_resident):
     from bot.handover import staff
 
     monkeypatch.setenv("RASA_URL", f"http://127.0.0.1:{RASA_PORT}")
@@ -74,26 +73,13 @@ def test_socketio_session_request_confirm_and_an_answer_in_the_room_with_the_gem
     session = "sio-" + uuid.uuid4().hex
 
     async def talk():
-        sio = socketio.AsyncClient(reconnection=False, request_timeout=60)  # a busy 2-core CI machine
-        confirmed, answers = asyncio.Queue(), asyncio.Queue()
-        sio.on("session_confirm", lambda data: confirmed.put_nowait(data))
-        sio.on("bot_uttered", lambda data: answers.put_nowait(data))
-        # long polling: the websocket transport of python-socketio's client needs a newer aiohttp than Rasa pins;
-        # the browser tests below use the websocket
-        await sio.connect(f"http://127.0.0.1:{RASA_PORT}", transports=["polling"], socketio_path="/socket.io")
-        await sio.emit("session_request", {"session_id": session})
-        assert await asyncio.wait_for(confirmed.get(), 10) == session
-        await sio.emit("user_uttered", {"message": QUESTION, "session_id": session, "metadata": {"gemeente": "Utrecht"}})
-        got = [await asyncio.wait_for(answers.get(), 90)]
-        try:
-            while True:
-                got.append(await asyncio.wait_for(answers.get(), 3))
-        except asyncio.TimeoutError:
-            pass
+        resident = socket_resident(f"http://127.0.0.1:{RASA_PORT}", session)
+        assert await resident.open(timeout=10) == session
+        got = await resident.ask(QUESTION, timeout=90)
         # a staff member writes (bot.handover.staff): the message reaches the open socket at once
         await asyncio.get_running_loop().run_in_executor(None, staff.say, session, "Ik kijk even mee.")
-        got.append(await asyncio.wait_for(answers.get(), 20))
-        await sio.disconnect()
+        got.append(await resident.next_answer(20))
+        await resident.close()
         return got
 
     messages = asyncio.run(talk())
