@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Pattern, Tuple
+from typing import Dict, List, Optional, Pattern, Sequence, Tuple
 
 import yaml
 
@@ -22,8 +22,13 @@ CRISIS_LOKET = {"levensgevaar": "alarmnummer-112", "suicidaal": "zelfmoordpreven
 
 _AGE_PATTERNS = [
     re.compile(r"\((\d{1,3})\)"),                                   # "Oma (91)"
-    re.compile(r"\b(\d{1,3})[ -]?(?:jaar|jr|jarige)\b"),            # "79 jaar", "een 16-jarige"
+    # "79 jaar", "een 16-jarige"; not a duration ("woon pas 22 jaar in Nederland", "al 5 jaar",
+    # "40 jaar gewerkt", "3 jaar geleden")
+    re.compile(r"(?<!\bal )(?<!\bsinds )(?<!\bpas )(?<!\bruim )(?<!\bbijna )(?<!\bna )(?<!\bvoor )(?<!\bover )"
+               r"(?<!\bdan )\b(\d{1,3})[ -]?(?:jaar|jr|jarige)\b"
+               r"(?! (?:in|geleden|lang|gewerkt|getrouwd|samen|terug|hier|daar|bij|op|aan|mee|mantelzorger|verslaafd)\b)"),
     re.compile(r"\b(?:ik ben|hij is|zij is|ze is|is nu|is pas|wordt|werd|word) (\d{1,3})\b"),
+    re.compile(r"(?:^|[.!?,;] ?)ben (\d{1,3})\b(?! (?:keer|jaar|maanden|weken|dagen|uur|euro|kilo)\b)"),  # "Ben 69 en ..."
     re.compile(r"\b(?:zoon|dochter|kind|jongen|meisje|broer|zus|zoontje|dochtertje|kleinzoon|kleindochter|moeder|vader) van (\d{1,3})\b"),
     re.compile(r"\bleeftijd:? (\d{1,3})\b"),
     # "mijn zoon is 22 en ...", "onze dochter is 17"
@@ -60,6 +65,37 @@ def _context_patterns():
     return flags, tuple(_compile(data["spoed"], "context.yml"))
 
 
+@lru_cache(maxsize=1)
+def _implied_patterns() -> Tuple[Tuple[str, Tuple[Pattern, ...]], ...]:
+    data = yaml.safe_load((SIGNALS / "implied.yml").read_text(encoding="utf-8"))
+    return tuple((need, tuple(_compile(pats, "implied.yml"))) for need, pats in data["needs"].items())
+
+
+def implied_needs(text: str) -> List[str]:
+    """Needs whose signs (data/signals/implied.yml) appear in ``text``, in the file's order: a
+    problem the resident hints at without naming it ("de incassobureaus bellen")."""
+    t = plain(text)
+    return [need for need, patterns in _implied_patterns() if any(p.search(t) for p in patterns)]
+
+
+@lru_cache(maxsize=1)
+def _switches() -> Tuple[Tuple[frozenset, str, Tuple[str, ...], Tuple[Pattern, ...]], ...]:
+    data = yaml.safe_load((SIGNALS / "implied.yml").read_text(encoding="utf-8"))
+    return tuple((frozenset(s["from"]), s["to"], tuple(s.get("clears") or ()), tuple(_compile(s["signs"], "implied.yml")))
+                 for s in data.get("switches") or ())
+
+
+def switched_need(main: Optional[str], text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
+    """(the need the resident's question is about, facts that then do not change the route) when
+    the classifier read only its topic (a new Wlz indication where it read Wlz care), from
+    data/signals/implied.yml ``switches``; else (None, ())."""
+    t = plain(text)
+    for sources, target, clears, patterns in _switches():
+        if main in sources and any(p.search(t) for p in patterns):
+            return target, clears
+    return None, ()
+
+
 def crisis_need(text: str) -> Optional[str]:
     """The crisis need signalled anywhere in ``text`` (levensgevaar, suicidaal, huiselijk_geweld) or None."""
     t = plain(text)
@@ -79,9 +115,9 @@ def age(text: str) -> Optional[int]:
     return None
 
 
-def facts(text: str) -> Context:
-    """Route-changing facts stated in ``text``."""
+def facts(text: str, clears: Sequence[str] = ()) -> Context:
+    """Route-changing facts stated in ``text`` (without the flags in ``clears``)."""
     flags, spoed = _context_patterns()
     t = plain(text)
-    found = {flag: True for flag, patterns in flags.items() if any(p.search(t) for p in patterns)}
+    found = {flag: True for flag, patterns in flags.items() if flag not in clears and any(p.search(t) for p in patterns)}
     return Context(leeftijd=age(text), spoed=any(p.search(t) for p in spoed), **found)

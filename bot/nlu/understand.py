@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from bot.crisis.model import NEED_OF_LABEL
 from bot.nlu.clauses import first_named_need
 from bot.nlu.language import READABLE
-from bot.nlu.signals import age, crisis_need, facts
+from bot.nlu.signals import age, crisis_need, facts, implied_needs, switched_need
 from bot.routing.router import CRISIS_ORDER as CRISIS_NEEDS
 from bot.routing.router import Context
 
@@ -39,6 +39,12 @@ WLZ_GENERAL = frozenset({"wlz_zorg", "wlz_aanvragen"})
 _ADULT = re.compile(r"\b(mijn|m'n|mn|onze) (vrouw|man|echtgeno(o|te)|partner|vriendin|vriend)\b", re.IGNORECASE)
 _CHILD = re.compile(r"\b(kind|kinderen|kindje|zoon|zoontje|dochter|dochtertje|baby|jongen|meisje|puber|tiener|"
                     r"leerling|school|klas|jeugd|minderjarig)\w*", re.IGNORECASE)
+
+
+# help with a cost ("bijzondere bijstand"): a care need named beside it is usually what the cost is for
+PAYMENT_NEEDS = frozenset({"bijzondere_bijstand"})
+CARE_DOMAIN = "wmo"
+_COST = re.compile(r"\b(eigen bijdrage|cak|rekening|kosten|betalen|tegemoetkoming|vergoed\w*)\b", re.IGNORECASE)
 
 
 def _only_adults(text: str) -> bool:
@@ -82,12 +88,13 @@ def need_of(intent: Optional[str]) -> Optional[str]:
 
 
 def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]] = None,
-               lexicon=None, strategy: str = "ranking+lexicon",
+               lexicon=None, strategy: str = "ranking+lexicon+implied",
                kept_under_wlz: frozenset = frozenset()) -> Understanding:
     """``parse`` is Rasa's parse result; ``domains`` maps need code -> municipal domain.
 
     ``strategy`` chooses how a second need in another domain is found: "none", "ranking"
-    (the classifier's runner-up), "lexicon" (the routing table's synonyms) or both.
+    (the classifier's runner-up), "lexicon" (the routing table's synonyms), "implied" (signs of a
+    problem told without its name, data/signals/implied.yml), or several joined by "+".
     ``kept_under_wlz``: needs a Wlz indication changes nothing for (the routing table's Wlz variant
     keeps the door and the law); named by their synonyms in a message the classifier read as Wlz
     care in general, they are the question.
@@ -115,6 +122,10 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
     named = _named_beside_wlz(main, text, lexicon, kept_under_wlz)
     if named:
         main, switched_from_wlz = named, True
+    # the question about the topic ("a new indication?"); on the unsure path (best_guess) the
+    # classifier's most likely need is the topic
+    switched, cleared = switched_need(main or (ranked_needs[0][0] if ranked_needs else None), text)
+    main = switched if switched and main else main
     if main in CRISIS_NEEDS:
         crisis = crisis or main
     needs: List[str] = []
@@ -135,7 +146,7 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
         needs = [n for n in needs if n not in YOUTH_NEEDS] or needs  # also no youth help as a second need
     candidates = tuple(n for n, _ in ranked_needs[:2])
     return Understanding(text=text, intent=intent, confidence=confidence, needs=tuple(needs), crisis=crisis,
-                         facts=facts(text), candidates=candidates,
+                         facts=facts(text, cleared), candidates=candidates,
                          entities=tuple(parse.get("entities") or ()), safety=None if crisis else safety,
                          language=language)
 
@@ -189,8 +200,14 @@ def _second_need(main: str, text: str, ranked_needs, domains, lexicon, strategy:
         candidates += [n for n, c in ranked_needs[1:3] if c >= SECOND_NEED_MIN]
     if "lexicon" in strategy and lexicon is not None:
         candidates += [n for n, score in lexicon.ranked(text) if score >= LEXICON_MIN]
+    if "implied" in strategy:
+        candidates += implied_needs(text)
     found: List[str] = []
     seen_domains = {d1} if d1 else set()
+    if main in PAYMENT_NEEDS and _COST.search(text or ""):
+        # "I cannot pay the eigen bijdrage for my home help": the care is what the money is for,
+        # not a second problem (blind writers send the cost question to the income desk)
+        seen_domains.add(CARE_DOMAIN)
     for n in candidates:
         d2 = domains.get(n)
         if n != main and d2 and d2 not in seen_domains and n not in CRISIS_NEEDS:
@@ -236,6 +253,7 @@ def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedRe
         named = _named_beside_wlz(need, u.text, reader.lexicon, reader.kept_under_wlz)
         if named:
             return (named,)
+        need = switched_need(need, u.text)[0] or need
         ranking = [(need_of(x.get("name")), float(x.get("confidence") or 0.0))
                    for x in parse.get("intent_ranking") or [] if need_of(x.get("name"))]
         return (need, *_second_need(need, u.text, ranking, reader.domains, reader.lexicon, reader.strategy,
@@ -246,7 +264,7 @@ def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedRe
 class NeedReader:
     """``understand`` bound to one routing table: its domains and its synonyms."""
 
-    def __init__(self, table, strategy: str = "ranking+lexicon"):
+    def __init__(self, table, strategy: str = "ranking+lexicon+implied"):
         from bot.nlu.lexicon import Lexicon
 
         self.domains = {code: n.domein for code, n in table.needs.items()}
