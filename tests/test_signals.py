@@ -1,7 +1,7 @@
 """Crisis, urgency and route-changing facts read from the text itself."""
 import pytest
 
-from bot.nlu.signals import age, crisis_need, facts
+from bot.nlu.signals import age, crisis_need, facts, implied_needs, switched_need
 
 
 @pytest.mark.parametrize("text, need", [
@@ -73,6 +73,12 @@ def test_no_false_alarm(text):
     ("ik heb 3 kinderen", None),
     ("Mijn zoon is 22 en heeft een licht verstandelijke beperking", 22),
     ("mijn man is 3 keer gevallen", None),
+    # a duration is not an age; the age said beside it is
+    ("Ik ben 71 en woon sinds 30 jaar in Nederland", 71),
+    ("Ik woon pas 12 jaar in Nederland en ben 68", 68),
+    ("Ik heb 35 jaar gewerkt, ben 62 en mijn baan stopt", 62),
+    ("Ben 70 en krijg maar een deel van de AOW", 70),
+    ("al 4 jaar mantelzorger voor mijn moeder", None),
 ])
 def test_age(text, years):
     assert age(text) == years
@@ -146,3 +152,45 @@ def test_a_stay_long_ago_is_not_urgent():
     from bot.nlu.signals import facts
 
     assert not facts("mijn vader is vorig jaar opgenomen in een verpleeghuis").spoed
+
+
+@pytest.mark.parametrize("text, need", [
+    ("sinds de operatie staan we elke maand rood en de creditcard zit vol", "schulden"),
+    ("het incassobureau belt elke dag", "schulden"),
+    ("ik durf de post al een maand niet open te maken", "schulden"),
+    ("ze dreigen het gas af te sluiten", "schulden"),
+    ("sinds de winkel dicht is komt er niks meer binnen", "bijstand"),
+    ("waar moeten we nu van leven?", "bijstand"),
+    ("zijn uitkering is vorige maand stopgezet", "bijstand"),
+    ("we halen eten bij de voedselbank", "bijstand"),
+    ("de huur van oktober en november is niet betaald", "huurachterstand"),
+    ("we staan drie maanden achter met de huur", "huurachterstand"),
+    ("mijn oudste van 9 slaat zijn zusje de laatste tijd", "opvoeden"),
+])
+def test_a_problem_told_without_its_name(text, need):
+    assert need in implied_needs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ik kan de huur volgende maand misschien niet betalen",  # a worry about income, no arrears yet
+    "kan ik de eigen bijdrage betalen in termijnen",
+    "ik heb een vraag over mijn pensioen",
+    "hoeveel jaar WW krijg ik",
+])
+def test_no_hidden_problem_in_an_ordinary_question(text):
+    assert implied_needs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "mijn moeder heeft een wlz-indicatie maar die past niet meer bij wat ze nu nodig heeft",
+    "moet er een herindicatie komen nu mijn vader veel meer zorg nodig heeft?",
+    "hoe vraag ik een zwaardere indicatie aan voor mijn zus in de woonvorm",
+])
+def test_a_new_wlz_indication_is_a_question_for_the_ciz(text):
+    assert switched_need("wlz_zorg", text) == ("wlz_aanvragen", ("wlz_indicatie",))
+    assert facts(text, ("wlz_indicatie",)).wlz_indicatie is None
+
+
+def test_wlz_care_without_a_new_indication_stays():
+    assert switched_need("wlz_zorg", "mijn vader heeft een wlz-indicatie en staat op de wachtlijst voor een verpleeghuis") == (None, ())
+    assert switched_need("huishoudelijke_hulp", "de indicatie past niet meer") == (None, ())

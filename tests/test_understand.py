@@ -176,3 +176,43 @@ def test_a_teenager_put_out_after_a_quarrel_gets_youth_help_and_the_veilig_thuis
 def test_violence_or_an_adult_keeps_veilig_thuis(table, text):
     u = NeedReader(table).read(parse(text, ("need_huiselijk_geweld", 0.6), ("need_dakloos", 0.3)))
     assert u.crisis == "huiselijk_geweld"
+
+
+def test_a_second_problem_told_without_its_name_brings_the_wijkteam(table):
+    """Money trouble hinted at ("staan we rood", "het incassobureau belt") beside a care question:
+    two domains, so one regisseur, also when neither the classifier nor the synonyms name it."""
+    p = parse("mijn zoon van 8 heeft adhd en we zoeken hulp thuis. sinds mijn ontslag staan we elke maand rood",
+              ("need_opvoeden", 0.8), ("need_kind_beperking", 0.1))
+    u = NeedReader(table).read(p)
+    assert u.needs[0] == "opvoeden" and "schulden" in u.needs
+    assert NeedReader(table, strategy="ranking+lexicon").read(p).needs == ("opvoeden",)
+
+
+@pytest.mark.parametrize("text", [
+    "de eigen bijdrage voor mijn thuishulp kan ik niet betalen, ik heb alleen aow",
+    "ik krijg een rekening van het cak voor de huishoudelijke hulp en heb weinig geld",
+])
+def test_the_cost_of_care_is_not_a_second_problem(table, text):
+    u = NeedReader(table).read(parse(text, ("need_bijzondere_bijstand", 0.7), ("need_huishoudelijke_hulp", 0.25)))
+    assert u.needs == ("bijzondere_bijstand",)
+
+
+def test_a_second_problem_beside_a_cost_question_still_counts(table):
+    u = NeedReader(table).read(parse("de eigen bijdrage kan ik niet betalen en mijn zoon spijbelt al weken",
+                                     ("need_bijzondere_bijstand", 0.7), ("need_thuiszitter", 0.25)))
+    assert u.needs[0] == "bijzondere_bijstand" and table.needs[u.needs[1]].domein == "jeugd"
+
+
+def test_a_new_wlz_indication_is_asked_of_the_ciz_also_with_an_indication(table):
+    from bot.routing.router import route
+
+    p = parse("mijn vader heeft een wlz-indicatie maar hij heeft nu veel meer zorg nodig. moet de indicatie opnieuw?",
+              ("need_wlz_zorg", 0.8), ("need_wlz_aanvragen", 0.15))
+    u = NeedReader(table).read(p)
+    assert u.needs == ("wlz_aanvragen",) and not u.facts.wlz_indicatie
+    assert route(u.needs, None, u.facts, table).primary.loket_type == "ciz"
+    # without the question about the indication, the zorgkantoor arranges the care
+    p2 = parse("mijn vader heeft een wlz-indicatie en wil naar een ander verpleeghuis", ("need_wlz_zorg", 0.8))
+    u2 = NeedReader(table).read(p2)
+    assert u2.needs == ("wlz_zorg",) and u2.facts.wlz_indicatie
+    assert route(u2.needs, None, u2.facts, table).primary.loket_type == "zorgkantoor"

@@ -28,7 +28,7 @@ _AGE_PATTERNS = [
                r"(?<!\bdan )\b(\d{1,3})[ -]?(?:jaar|jr|jarige)\b"
                r"(?! (?:in|geleden|lang|gewerkt|getrouwd|samen|terug|hier|daar|bij|op|aan|mee|mantelzorger|verslaafd)\b)"),
     re.compile(r"\b(?:ik ben|hij is|zij is|ze is|is nu|is pas|wordt|werd|word) (\d{1,3})\b"),
-    re.compile(r"(?:^|[.!?,;] ?)ben (\d{1,3})\b(?! (?:keer|jaar|maanden|weken|dagen|uur|euro|kilo)\b)"),  # "Ben 69 en ..."
+    re.compile(r"(?:^|[.!?,;] ?|\ben )ben (\d{1,3})\b(?! (?:keer|jaar|maanden|weken|dagen|uur|euro|kilo)\b)"),  # "Ben 69 en ..."
     re.compile(r"\b(?:zoon|dochter|kind|jongen|meisje|broer|zus|zoontje|dochtertje|kleinzoon|kleindochter|moeder|vader) van (\d{1,3})\b"),
     re.compile(r"\bleeftijd:? (\d{1,3})\b"),
     # "mijn zoon is 22 en ...", "onze dochter is 17"
