@@ -194,3 +194,21 @@ def test_a_new_wlz_indication_is_a_question_for_the_ciz(text):
 def test_wlz_care_without_a_new_indication_stays():
     assert switched_need("wlz_zorg", "mijn vader heeft een wlz-indicatie en staat op de wachtlijst voor een verpleeghuis") == (None, ())
     assert switched_need("huishoudelijke_hulp", "de indicatie past niet meer") == (None, ())
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben vorige maand ontslagen en heb nu niks, moet ik bijstand aanvragen?",
+    "mijn contract wordt in maart niet verlengd, kan ik dan een uitkering krijgen",
+    "my contract ends next month, can I get money?",
+])
+def test_just_dismissed_asks_the_uwv_first(text):
+    assert switched_need("bijstand", text) == ("ww", ())
+
+
+@pytest.mark.parametrize("text", [
+    "mijn eenmanszaak is failliet, ik ben mijn klanten kwijt en heb geen inkomen",
+    "ik ben ontslagen maar mijn ww is al afgelopen, hoe vraag ik bijstand aan",
+    "mijn contract stopte maar voor ww heb ik te kort gewerkt",
+])
+def test_bijstand_stays_for_the_self_employed_and_after_the_ww(text):
+    assert switched_need("bijstand", text) == (None, ())

@@ -216,3 +216,20 @@ def test_a_new_wlz_indication_is_asked_of_the_ciz_also_with_an_indication(table)
     u2 = NeedReader(table).read(p2)
     assert u2.needs == ("wlz_zorg",) and u2.facts.wlz_indicatie
     assert route(u2.needs, None, u2.facts, table).primary.loket_type == "zorgkantoor"
+
+
+def test_just_dismissed_is_a_question_for_the_uwv(table):
+    u = NeedReader(table).read(parse("ik ben vorige week ontslagen en heb geen inkomen. moet ik bijstand aanvragen?",
+                                     ("need_bijstand", 0.7), ("need_ww", 0.2)))
+    assert u.needs == ("ww",)
+
+
+def test_a_household_keeps_its_regisseur_when_the_main_need_would_switch(table):
+    """Dismissed and a child who stays home from school: two domains, one regisseur; the switch to
+    the UWV is for a single question."""
+    from bot.routing.router import route
+
+    u = NeedReader(table).read(parse("ik ben ontslagen en heb geen inkomen, en mijn zoon van 14 gaat al weken niet naar school",
+                                     ("need_bijstand", 0.6), ("need_thuiszitter", 0.3)))
+    assert u.needs[0] == "bijstand" and len(u.needs) == 2
+    assert route(u.needs, None, u.facts, table).primary.loket_type == "sociaal-wijkteam"

@@ -79,9 +79,10 @@ def implied_needs(text: str) -> List[str]:
 
 
 @lru_cache(maxsize=1)
-def _switches() -> Tuple[Tuple[frozenset, str, Tuple[str, ...], Tuple[Pattern, ...]], ...]:
+def _switches() -> Tuple[Tuple[frozenset, str, Tuple[str, ...], Tuple[Pattern, ...], Tuple[Pattern, ...]], ...]:
     data = yaml.safe_load((SIGNALS / "implied.yml").read_text(encoding="utf-8"))
-    return tuple((frozenset(s["from"]), s["to"], tuple(s.get("clears") or ()), tuple(_compile(s["signs"], "implied.yml")))
+    return tuple((frozenset(s["from"]), s["to"], tuple(s.get("clears") or ()), tuple(_compile(s["signs"], "implied.yml")),
+                  tuple(_compile(s.get("unless") or [], "implied.yml")))
                  for s in data.get("switches") or ())
 
 
@@ -90,8 +91,8 @@ def switched_need(main: Optional[str], text: str) -> Tuple[Optional[str], Tuple[
     the classifier read only its topic (a new Wlz indication where it read Wlz care), from
     data/signals/implied.yml ``switches``; else (None, ())."""
     t = plain(text)
-    for sources, target, clears, patterns in _switches():
-        if main in sources and any(p.search(t) for p in patterns):
+    for sources, target, clears, patterns, unless in _switches():
+        if main in sources and any(p.search(t) for p in patterns) and not any(p.search(t) for p in unless):
             return target, clears
     return None, ()
 

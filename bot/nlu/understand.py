@@ -124,6 +124,7 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
         main, switched_from_wlz = named, True
     # the question about the topic ("a new indication?"); on the unsure path (best_guess) the
     # classifier's most likely need is the topic
+    topic = main
     switched, cleared = switched_need(main or (ranked_needs[0][0] if ranked_needs else None), text)
     main = switched if switched and main else main
     if main in CRISIS_NEEDS:
@@ -138,9 +139,16 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
     elif language not in READABLE:
         pass  # the crisis net reads other languages; the need classifier does not
     elif main:
-        needs.append(main)
+        second: List[str] = []
         if domains is not None and not switched_from_wlz:
-            needs += _second_need(main, text, ranked_needs, domains, lexicon, strategy, parse.get("clauses"))
+            clauses = parse.get("clauses")
+            second = _second_need(topic, text, ranked_needs, domains, lexicon, strategy, clauses)
+            if main != topic:
+                if second:
+                    main = topic  # a household with problems in two domains keeps its regisseur
+                else:
+                    second = _second_need(main, text, ranked_needs, domains, lexicon, strategy, clauses)
+        needs += [main, *second]
 
     if main and _only_adults(text):
         needs = [n for n in needs if n not in YOUTH_NEEDS] or needs  # also no youth help as a second need
@@ -253,11 +261,17 @@ def best_guess(u: Understanding, parse: Dict[str, Any], reader: Optional["NeedRe
         named = _named_beside_wlz(need, u.text, reader.lexicon, reader.kept_under_wlz)
         if named:
             return (named,)
-        need = switched_need(need, u.text)[0] or need
         ranking = [(need_of(x.get("name")), float(x.get("confidence") or 0.0))
                    for x in parse.get("intent_ranking") or [] if need_of(x.get("name"))]
-        return (need, *_second_need(need, u.text, ranking, reader.domains, reader.lexicon, reader.strategy,
-                                    parse.get("clauses")))
+
+        def with_second(main: str) -> Tuple[str, ...]:
+            return (main, *_second_need(main, u.text, ranking, reader.domains, reader.lexicon, reader.strategy,
+                                        parse.get("clauses")))
+
+        household = with_second(need)
+        switched = switched_need(need, u.text)[0]
+        # as for a sure answer: the question about the topic, unless a second domain makes it a household
+        return household if len(household) > 1 or not switched else with_second(switched)
     return ()
 
 
