@@ -185,6 +185,7 @@ def test_no_hidden_problem_in_an_ordinary_question(text):
     "mijn moeder heeft een wlz-indicatie maar die past niet meer bij wat ze nu nodig heeft",
     "moet er een herindicatie komen nu mijn vader veel meer zorg nodig heeft?",
     "hoe vraag ik een zwaardere indicatie aan voor mijn zus in de woonvorm",
+    "oma moet naar een verpleeghuis, maar ze heeft nog geen indicatie. gaat dat via het zorgkantoor?",
 ])
 def test_a_new_wlz_indication_is_a_question_for_the_ciz(text):
     assert switched_need("wlz_zorg", text) == ("wlz_aanvragen", ("wlz_indicatie",))
