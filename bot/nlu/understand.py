@@ -145,7 +145,9 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
             second = _second_need(topic, text, ranked_needs, domains, lexicon, strategy, clauses)
             if main != topic:
                 if second:
-                    main = topic  # a household with problems in two domains keeps its regisseur
+                    # a household with problems in two domains keeps its regisseur: no switch, and
+                    # the facts the switch set aside count again
+                    main, cleared = topic, ()
                 else:
                     second = _second_need(main, text, ranked_needs, domains, lexicon, strategy, clauses)
         needs += [main, *second]
