@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Pattern, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Pattern, Sequence, Tuple
 
 import yaml
 
@@ -65,25 +65,32 @@ def _context_patterns():
     return flags, tuple(_compile(data["spoed"], "context.yml"))
 
 
+class Switch(NamedTuple):
+    """A main need corrected by what the resident asks (data/signals/implied.yml ``switches``)."""
+
+    sources: frozenset
+    target: str
+    clears: Tuple[str, ...]   # facts that then do not change the route
+    signs: Tuple[Pattern, ...]
+    unless: Tuple[Pattern, ...]
+
+
 @lru_cache(maxsize=1)
-def _implied_patterns() -> Tuple[Tuple[str, Tuple[Pattern, ...]], ...]:
+def _implied() -> Tuple[Tuple[Tuple[str, Tuple[Pattern, ...]], ...], Tuple[Switch, ...]]:
+    """data/signals/implied.yml, read once: (signs per need, switches)."""
     data = yaml.safe_load((SIGNALS / "implied.yml").read_text(encoding="utf-8"))
-    return tuple((need, tuple(_compile(pats, "implied.yml"))) for need, pats in data["needs"].items())
+    needs = tuple((need, tuple(_compile(pats, "implied.yml"))) for need, pats in data["needs"].items())
+    switches = tuple(Switch(frozenset(s["from"]), s["to"], tuple(s.get("clears") or ()),
+                            tuple(_compile(s["signs"], "implied.yml")), tuple(_compile(s.get("unless") or [], "implied.yml")))
+                     for s in data.get("switches") or ())
+    return needs, switches
 
 
 def implied_needs(text: str) -> List[str]:
     """Needs whose signs (data/signals/implied.yml) appear in ``text``, in the file's order: a
     problem the resident hints at without naming it ("de incassobureaus bellen")."""
     t = plain(text)
-    return [need for need, patterns in _implied_patterns() if any(p.search(t) for p in patterns)]
-
-
-@lru_cache(maxsize=1)
-def _switches() -> Tuple[Tuple[frozenset, str, Tuple[str, ...], Tuple[Pattern, ...], Tuple[Pattern, ...]], ...]:
-    data = yaml.safe_load((SIGNALS / "implied.yml").read_text(encoding="utf-8"))
-    return tuple((frozenset(s["from"]), s["to"], tuple(s.get("clears") or ()), tuple(_compile(s["signs"], "implied.yml")),
-                  tuple(_compile(s.get("unless") or [], "implied.yml")))
-                 for s in data.get("switches") or ())
+    return [need for need, patterns in _implied()[0] if any(p.search(t) for p in patterns)]
 
 
 def switched_need(main: Optional[str], text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
@@ -91,9 +98,10 @@ def switched_need(main: Optional[str], text: str) -> Tuple[Optional[str], Tuple[
     the classifier read only its topic (a new Wlz indication where it read Wlz care), from
     data/signals/implied.yml ``switches``; else (None, ())."""
     t = plain(text)
-    for sources, target, clears, patterns, unless in _switches():
-        if main in sources and any(p.search(t) for p in patterns) and not any(p.search(t) for p in unless):
-            return target, clears
+    for switch in _implied()[1]:
+        if (main in switch.sources and any(p.search(t) for p in switch.signs)
+                and not any(p.search(t) for p in switch.unless)):
+            return switch.target, switch.clears
     return None, ()
 
 
