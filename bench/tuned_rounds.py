@@ -8,6 +8,7 @@ Only for rounds that are already measured (contaminated): every figure this prin
 The Rasa parse of each text (need ranking, crisis assessment, clauses) is cached in
 build/tuned_rounds/parses-<model>.pkl, so a change to bot/nlu/understand.py, data/signals or the
 routing table is re-scored in about 20 s instead of minutes; a new model gets a new cache.
+``--probe-out`` writes one line per probe message (expected and given crisis route).
 ``--out`` writes one line per question (id, right or not, labels, needs, door, law, text) to diff
 two versions (``bench/tuned_rounds.py --diff OLD NEW``).
 """
@@ -71,6 +72,7 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("rounds", nargs="*", help="round folders (contaminated only)")
     p.add_argument("--out", type=Path)
+    p.add_argument("--probe-out", type=Path, help="one line per probe message: expected and given crisis route")
     p.add_argument("--fresh", action="store_true", help="parse every text again")
     p.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"))
     args = p.parse_args()
@@ -99,6 +101,13 @@ def main() -> int:
                 f.write(json.dumps({"id": it["id"], "ok": answer_right(it["expect"], a), "labels": it.get("needs"),
                                     "needs": a.get("needs"), "door": a.get("crisis") or primary.get("loket_type"),
                                     "law": primary.get("law"), "text": it["text"]}, ensure_ascii=False) + "\n")
+    if args.probe_out:
+        with args.probe_out.open("w", encoding="utf-8") as f:
+            for it, a in zip(probe, probe_answers):
+                want, got = it["expect"].get("crisis"), a.get("crisis")
+                note = (a.get("safety_note") or {}).get("loket_type")
+                f.write(json.dumps({"id": it["id"], "ok": want == got, "want": want, "got": got, "note": note,
+                                    "category": it.get("category"), "text": it["text"]}, ensure_ascii=False) + "\n")
     return 0
 
 

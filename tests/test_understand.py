@@ -233,3 +233,14 @@ def test_a_household_keeps_its_regisseur_when_the_main_need_would_switch(table):
                                      ("need_bijstand", 0.6), ("need_thuiszitter", 0.3)))
     assert u.needs[0] == "bijstand" and len(u.needs) == 2
     assert route(u.needs, None, u.facts, table).primary.loket_type == "sociaal-wijkteam"
+
+
+def test_a_school_role_is_not_a_need(table):
+    text = ("Ik ben intern begeleider op een basisschool. Een leerling is al vijf maanden niet op school. "
+            "Bij wie melden wij dit?")
+    u = NeedReader(table).read(parse(text, ("need_thuiszitter", 0.8), ("need_meerdere_problemen", 0.1)))
+    assert u.needs == ("thuiszitter",)
+    # the resident who asks for a begeleider still gets begeleiding as a second need
+    u = NeedReader(table).read(parse("Mijn zoon spijbelt en ik zoek een begeleider voor mezelf, ik raak alles kwijt",
+                                     ("need_thuiszitter", 0.8), ("need_meerdere_problemen", 0.1)))
+    assert "begeleiding" in u.needs
