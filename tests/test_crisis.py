@@ -140,6 +140,22 @@ def test_danger_to_life_comes_first_below_the_sure_threshold():
     assert first.decide({"112": 0.3, "113": 0.6, "veilig_thuis": 0.05, "none": 0.05}, ()).label == "113"
 
 
+def test_suicidal_and_acting_now_is_112_first():
+    from bot.crisis.model import CrisisModel
+
+    # on the roof, pills taken, driving off to do it: sure 113, but the 112 class is high too
+    acting = {"112": 0.4, "113": 0.6, "veilig_thuis": 0.0, "none": 0.0}
+    thoughts = {"112": 0.1, "113": 0.85, "veilig_thuis": 0.0, "none": 0.05}
+    judge = CrisisModel(sure=0.4, possible=0.15, attempt_112=0.35)
+    assert (judge.decide(acting, ()).label, judge.decide(acting, ()).tier) == ("112", "sure")
+    assert judge.decide(acting, ()).score == 0.6  # still the net's certainty that this is a crisis
+    assert judge.decide(thoughts, ()).label == "113"
+    assert CrisisModel(sure=0.4, possible=0.15).decide(acting, ()).label == "113"
+    # only for a sure 113: a possible one stays a safety sentence, Veilig Thuis stays Veilig Thuis
+    assert judge.decide({"112": 0.36, "113": 0.38, "veilig_thuis": 0.0, "none": 0.26}, ()).tier == "possible"
+    assert judge.decide({"112": 0.36, "113": 0.0, "veilig_thuis": 0.6, "none": 0.04}, ()).label == "veilig_thuis"
+
+
 def test_the_model_survives_a_save_and_load(model, tmp_path):
     model.save(tmp_path / "m.joblib")
     again = CrisisModel.load(tmp_path / "m.joblib")

@@ -66,12 +66,16 @@ NONE = Assessment(label="none", tier=None, score=0.0)
 class CrisisModel:
     def __init__(self, C: float = 16.0, sure: float = SURE, possible: float = POSSIBLE,
                  by_clause: bool = False, patterns_at_least_possible: bool = True,
-                 sure_112: Optional[float] = None):
+                 sure_112: Optional[float] = None, attempt_112: Optional[float] = None):
         self.C = C
         self.sure = sure
         # danger to life first: a 112 score this high is the 112 route even below ``sure`` (the
         # signs of a medical emergency are spread over the classes more than words like "zelfmoord")
         self.sure_112 = sure_112
+        # suicidal AND signs of acting now (on the roof, pills taken, driving off to do it): a sure
+        # 113 whose 112 score is this high goes to 112 first, danger to life before the talk line
+        # (the score stays the 113 score: how sure the net is that this is a crisis at all)
+        self.attempt_112 = attempt_112
         self.possible = possible
         self.by_clause = by_clause
         self.patterns_at_least_possible = patterns_at_least_possible
@@ -143,6 +147,9 @@ class CrisisModel:
         sure_112 = getattr(self, "sure_112", None)
         if tier != "sure" and sure_112 is not None and scores.get("112", 0.0) >= sure_112:
             label, score, tier = "112", scores["112"], "sure"
+        attempt_112 = getattr(self, "attempt_112", None)
+        if tier == "sure" and label == "113" and attempt_112 is not None and scores.get("112", 0.0) >= attempt_112:
+            label = "112"
         if tier is None and hits and self.patterns_at_least_possible:
             # a hand-written pattern the model does not believe: still one safety sentence
             label, tier = LABEL_OF_NEED[hits[0]], "possible"

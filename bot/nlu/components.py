@@ -170,7 +170,7 @@ class CrisisDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"out_of_scope_intent": "out_of_scope", "corpus": "data/crisis", "sure": 0.4,
-                "sure_112": None, "possible": 0.15, "C": 16.0, "not_a_question": 0.6, "very_sure": 0.9,
+                "sure_112": None, "attempt_112": None, "possible": 0.15, "C": 16.0, "not_a_question": 0.6, "very_sure": 0.9,
                 "fallback_intent": "nlu_fallback", "help_question": 0.5, "help_question_sure": 0.6}
 
     def __init__(self, config: Dict[Text, Any], model_storage: Optional[ModelStorage] = None,
@@ -204,10 +204,11 @@ class CrisisDetector(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         pairs = [(m.get(TEXT), m.get(INTENT)) for m in training_data.intent_examples if m.get(TEXT)]
         examples = load_corpus(ROOT / self.config["corpus"]) + nlu_examples(pairs)
-        sure_112 = self.config.get("sure_112")
+        sure_112, attempt_112 = self.config.get("sure_112"), self.config.get("attempt_112")
         self.model = CrisisModel(C=float(self.config["C"]), sure=float(self.config["sure"]),
                                  possible=float(self.config["possible"]),
-                                 sure_112=None if sure_112 is None else float(sure_112)).fit(*training_set(examples))
+                                 sure_112=None if sure_112 is None else float(sure_112),
+                                 attempt_112=None if attempt_112 is None else float(attempt_112)).fit(*training_set(examples))
         write_model(self._storage, self._resource, self.MODEL_FILE, self.model.save)
         return self._resource
 
