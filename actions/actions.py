@@ -190,7 +190,7 @@ class ActionUnderstand(Action):
         # a "no" with content, or a button the resident chose: the new needs replace the earlier
         corrected = u.needs and (turns.is_correction(u.text) or (u.text or "").startswith("/"))
         needs = list(u.needs) if corrected else turns.merge_needs(tracker.get_slot("needs"), u.needs)
-        facts = _facts(tracker).merged_with(u.facts)
+        facts = _facts(tracker).merged_with(u.facts, u.cleared)
         events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", facts.as_dict()),
                                    SlotSet("candidates", list(u.candidates))]
         # a gemeente the resident names for certain wins over the widget's: it is where the help
@@ -337,7 +337,7 @@ class ActionClarify(Action):
             return []
         match = turns.gemeente_in_question(TABLE, u.text)
         events: List[EventType] = _gemeente_from_text(tracker, u.text, match)
-        events.append(SlotSet("context", _facts(tracker).merged_with(u.facts).as_dict()))
+        events.append(SlotSet("context", _facts(tracker).merged_with(u.facts, u.cleared).as_dict()))
         named = TABLE.gemeenten[match.code] if isinstance(match, Match) else None
         if tracker.get_slot("asked_back"):
             return _after_ask_back(dispatcher, tracker, u, events, named)
@@ -352,7 +352,7 @@ class ActionClarify(Action):
             # A guessed extra need is not added: two domains would turn the door into the wijkteam.
             gemeente = named or _gemeente(tracker)
             if gemeente:
-                return events + _route_events(dispatcher, tracker, needs, gemeente, context=_facts(tracker).merged_with(u.facts))
+                return events + _route_events(dispatcher, tracker, needs, gemeente, context=_facts(tracker).merged_with(u.facts, u.cleared))
         given, code = _slot_event(events, "gemeente_code")
         if (code is None) if given else not tracker.get_slot("gemeente_code"):
             # no gemeente known for certain: ask it now too, so the answer after the choice is complete
@@ -434,7 +434,7 @@ class ActionFollowup(Action):
             u = READER.read(tracker.latest_message)
             needs = [n for n in best_guess(u, tracker.latest_message, READER) if n not in CRISIS]
             if needs:
-                events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", _facts(tracker).merged_with(u.facts).as_dict())]
+                events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", _facts(tracker).merged_with(u.facts, u.cleared).as_dict())]
                 if gemeente:
                     return events + _route_events(dispatcher, tracker, needs, gemeente)
                 dispatcher.utter_message(text=turns.ASK_GEMEENTE)

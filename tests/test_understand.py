@@ -244,3 +244,19 @@ def test_a_school_role_is_not_a_need(table):
     u = NeedReader(table).read(parse("Mijn zoon spijbelt en ik zoek een begeleider voor mezelf, ik raak alles kwijt",
                                      ("need_thuiszitter", 0.8), ("need_meerdere_problemen", 0.1)))
     assert "begeleiding" in u.needs
+
+
+def test_a_later_question_about_a_new_indication_sets_aside_the_one_told_earlier(table):
+    from bot.routing.router import route
+
+    earlier = NeedReader(table).read(parse("mijn vader heeft een wlz-indicatie en woont nog thuis", ("need_wlz_zorg", 0.8)))
+    assert earlier.facts.wlz_indicatie
+    later = NeedReader(table).read(parse("hij heeft nu veel meer zorg nodig. moet de indicatie opnieuw?",
+                                         ("need_wlz_zorg", 0.7), ("need_wlz_aanvragen", 0.2)))
+    assert "wlz_indicatie" in later.cleared
+    chat = earlier.facts.merged_with(later.facts, later.cleared)
+    assert not chat.wlz_indicatie
+    assert route(later.needs, None, chat, table).primary.loket_type == "ciz"
+    # a later message that sets nothing aside keeps what was told before
+    other = NeedReader(table).read(parse("en hij wil graag naar een ander verpleeghuis", ("need_wlz_zorg", 0.8)))
+    assert earlier.facts.merged_with(other.facts, other.cleared).wlz_indicatie

@@ -64,6 +64,7 @@ class Understanding:
     entities: Tuple[Dict[str, Any], ...] = ()
     safety: Optional[str] = None  # crisis need of the "possible" tier: one safety sentence, not the route
     language: str = "nl"  # ISO code (bot.nlu.language); the classifier reads only READABLE languages
+    cleared: Tuple[str, ...] = ()  # facts this message sets aside, also when told earlier in the chat
 
     @property
     def unreadable(self) -> bool:
@@ -158,7 +159,7 @@ def understand(parse: Dict[str, Any], domains: Optional[Dict[str, Optional[str]]
     return Understanding(text=text, intent=intent, confidence=confidence, needs=tuple(needs), crisis=crisis,
                          facts=facts(text, cleared), candidates=candidates,
                          entities=tuple(parse.get("entities") or ()), safety=None if crisis else safety,
-                         language=language)
+                         language=language, cleared=tuple(cleared))
 
 
 def _named_beside_wlz(main: Optional[str], text: str, lexicon, kept_under_wlz: frozenset) -> Optional[str]:

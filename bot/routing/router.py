@@ -50,9 +50,12 @@ class Context:
     al_gekocht: Optional[bool] = None  # already bought or had it made, before a melding (principle 7 is too late)
     spoed: bool = False  # urgency signals in the question itself (acute injury, help stopped, ...)
 
-    def merged_with(self, newer: "Context") -> "Context":
-        """Facts from a later message add to, and where given replace, earlier ones."""
-        return Context(**{k: (getattr(newer, k) if getattr(newer, k) not in (None, False) else getattr(self, k))
+    def merged_with(self, newer: "Context", cleared: Sequence[str] = ()) -> "Context":
+        """Facts from a later message add to, and where given replace, earlier ones. ``cleared``:
+        facts the later message sets aside ("moet de indicatie opnieuw?" sets aside the Wlz
+        indication told before: a new one is asked of the CIZ, not of the zorgkantoor)."""
+        return Context(**{k: (getattr(newer, k) if getattr(newer, k) not in (None, False)
+                              else None if k in cleared else getattr(self, k))
                           for k in self.__dataclass_fields__})
 
     def as_dict(self) -> Dict[str, object]:
