@@ -36,6 +36,15 @@ from bot.nlu.signals import age, crisis_need, facts, implied_needs, switched_nee
     ("ik word thuis elke dag uitgescholden en geslagen", "huiselijk_geweld"),
     ("mijn partner sluit me op in huis", "huiselijk_geweld"),
     ("my husband beats me", "huiselijk_geweld"),
+    # stroke signs told one by one, after a question about something else
+    ("Vraag over de thuiszorg. Mijn vader is sinds een kwartier verward en zijn mondhoek hangt", "levensgevaar"),
+    ("ze praat sinds tien minuten ineens onduidelijk en kan haar linkerarm niet meer optillen", "levensgevaar"),
+    # a lethal amount, a painless way, a wish to be with someone who died
+    ("vanaf hoeveel slaaptabletten is het dodelijk?", "suicidaal"),
+    ("wat is een dodelijke dosis insuline", "suicidaal"),
+    ("ik zoek de makkelijkste manier om er een eind aan te maken", "suicidaal"),
+    ("sinds mijn man is overleden hoeft het voor mij allemaal niet meer", "suicidaal"),
+    ("mijn dochter is vorig jaar gestorven en ik wil alleen nog maar bij haar zijn", "suicidaal"),
 ])
 def test_crisis_found_anywhere(text, need):
     assert crisis_need(text) == need
@@ -59,6 +68,11 @@ def test_crisis_found_anywhere(text, need):
     "de plant wil maar niet groeien, is hij dood",
     "de kinderen springen graag van de glijbaan",
     "ik word van het ene loket naar het andere gestuurd",
+    "mijn moeder had vorig jaar een beroerte, haar mond hangt nog wat scheef; kan ze thuiszorg krijgen?",
+    "mijn vader kan zijn arm niet meer optillen sinds zijn schouderoperatie, wie helpt met douchen?",
+    "hoeveel paracetamol mag ik per dag nemen?",
+    "hoeveel chocolade is dodelijk voor een hond?",
+    "mijn oma is overleden en ik wil bij haar begrafenis zijn, krijg ik vrij van school?",
 ])
 def test_no_false_alarm(text):
     assert crisis_need(text) is None
@@ -166,6 +180,11 @@ def test_a_stay_long_ago_is_not_urgent():
     ("de huur van oktober en november is niet betaald", "huurachterstand"),
     ("we staan drie maanden achter met de huur", "huurachterstand"),
     ("mijn oudste van 9 slaat zijn zusje de laatste tijd", "opvoeden"),
+    ("hij heeft van alles op afbetaling gekocht", "schulden"),
+    ("haar loon was het enige dat binnenkwam", "bijstand"),
+    ("de verhuurder belt omdat de huur niet binnen is", "huurachterstand"),
+    ("de woningcorporatie wil dat ik eerst de achterstand wegwerk", "huurachterstand"),
+    ("er is vaak geen schoon ondergoed voor de kinderen", "opvoeden"),
 ])
 def test_a_problem_told_without_its_name(text, need):
     assert need in implied_needs(text)
@@ -176,6 +195,8 @@ def test_a_problem_told_without_its_name(text, need):
     "kan ik de eigen bijdrage betalen in termijnen",
     "ik heb een vraag over mijn pensioen",
     "hoeveel jaar WW krijg ik",
+    "ik betaal de huur elke maand netjes, maar de verwarming is kapot",
+    "mijn kinderen krijgen brood mee naar school, mag dat ook in de opvang?",
 ])
 def test_no_hidden_problem_in_an_ordinary_question(text):
     assert implied_needs(text) == []
