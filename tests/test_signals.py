@@ -234,3 +234,25 @@ def test_just_dismissed_asks_the_uwv_first(text):
 ])
 def test_bijstand_stays_for_the_self_employed_and_after_the_ww(text):
     assert switched_need("bijstand", text) == (None, ())
+
+
+@pytest.mark.parametrize("main, text, to", [
+    ("bijzondere_bijstand", "de kinderopvang kost 900 euro per maand, kan de gemeente dat betalen?", "toeslagen"),
+    ("bijzondere_bijstand", "ik verdien weinig en de zorgpremie is te hoog, kan de gemeente helpen?", "toeslagen"),
+    ("bijzondere_bijstand", "iemand zei dat er hulp is voor de huur, moet ik bij de gemeente zijn?", "toeslagen"),
+    ("kinderbijslag", "moet ik kindgebonden budget apart aanvragen?", "toeslagen"),
+    ("toeslagen", "mijn bril is kapot en ik krijg al zorgtoeslag en huurtoeslag, wie helpt?", "bijzondere_bijstand"),
+    ("toeslagen", "ik krijg een brief van het waterschap en kan die niet betalen, is daar toeslag voor?", "kwijtschelding"),
+])
+def test_toeslagen_or_the_municipal_income_help(main, text, to):
+    assert switched_need(main, text) == (to, ())
+
+
+@pytest.mark.parametrize("main, text", [
+    # already a toeslag for it: the extra cost is a question for the municipality
+    ("bijzondere_bijstand", "ik krijg al huurtoeslag maar de huur is nog te hoog, kan de gemeente helpen?"),
+    ("bijzondere_bijstand", "mijn wasmachine is kapot en ik kan geen nieuwe betalen"),
+    ("toeslagen", "ik krijg al zorgtoeslag, moet ik die doorgeven als ik ga samenwonen?"),
+])
+def test_no_income_switch_without_its_sign(main, text):
+    assert switched_need(main, text) == (None, ())
