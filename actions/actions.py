@@ -30,6 +30,12 @@ def _facts(tracker: Tracker) -> Context:
     return Context(**(tracker.get_slot("context") or {}))
 
 
+def _facts_with(tracker: Tracker, u) -> Context:
+    """The chat's facts so far with those of the latest message (``u``, an Understanding): what
+    it tells adds or replaces, what it sets aside (a new Wlz indication asked about) is dropped."""
+    return _facts(tracker).merged_with(u.facts, u.cleared)
+
+
 def _gemeente(tracker: Tracker):
     """The gemeente of the conversation: by CBS code, or by the name the form filled in."""
     code = tracker.get_slot("gemeente_code")
@@ -190,7 +196,7 @@ class ActionUnderstand(Action):
         # a "no" with content, or a button the resident chose: the new needs replace the earlier
         corrected = u.needs and (turns.is_correction(u.text) or (u.text or "").startswith("/"))
         needs = list(u.needs) if corrected else turns.merge_needs(tracker.get_slot("needs"), u.needs)
-        facts = _facts(tracker).merged_with(u.facts, u.cleared)
+        facts = _facts_with(tracker, u)
         events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", facts.as_dict()),
                                    SlotSet("candidates", list(u.candidates))]
         # a gemeente the resident names for certain wins over the widget's: it is where the help
@@ -337,7 +343,8 @@ class ActionClarify(Action):
             return []
         match = turns.gemeente_in_question(TABLE, u.text)
         events: List[EventType] = _gemeente_from_text(tracker, u.text, match)
-        events.append(SlotSet("context", _facts(tracker).merged_with(u.facts, u.cleared).as_dict()))
+        facts = _facts_with(tracker, u)
+        events.append(SlotSet("context", facts.as_dict()))
         named = TABLE.gemeenten[match.code] if isinstance(match, Match) else None
         if tracker.get_slot("asked_back"):
             return _after_ask_back(dispatcher, tracker, u, events, named)
@@ -352,7 +359,7 @@ class ActionClarify(Action):
             # A guessed extra need is not added: two domains would turn the door into the wijkteam.
             gemeente = named or _gemeente(tracker)
             if gemeente:
-                return events + _route_events(dispatcher, tracker, needs, gemeente, context=_facts(tracker).merged_with(u.facts, u.cleared))
+                return events + _route_events(dispatcher, tracker, needs, gemeente, context=facts)
         given, code = _slot_event(events, "gemeente_code")
         if (code is None) if given else not tracker.get_slot("gemeente_code"):
             # no gemeente known for certain: ask it now too, so the answer after the choice is complete
@@ -434,7 +441,7 @@ class ActionFollowup(Action):
             u = READER.read(tracker.latest_message)
             needs = [n for n in best_guess(u, tracker.latest_message, READER) if n not in CRISIS]
             if needs:
-                events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", _facts(tracker).merged_with(u.facts, u.cleared).as_dict())]
+                events: List[EventType] = [SlotSet("needs", needs), SlotSet("context", _facts_with(tracker, u).as_dict())]
                 if gemeente:
                     return events + _route_events(dispatcher, tracker, needs, gemeente)
                 dispatcher.utter_message(text=turns.ASK_GEMEENTE)

@@ -21,6 +21,11 @@ def _plain(text: str) -> str:
 ROLES = re.compile(r" (?:intern|interne|leerling|ib) begeleiders? ")
 
 
+def _searchable(text: str) -> str:
+    """The message as the synonyms are looked for in it: plain, job titles blanked."""
+    return ROLES.sub(" ", _plain(text))
+
+
 class Lexicon:
     def __init__(self, synonyms: Mapping[str, Sequence[str]]):
         self.terms: Dict[str, List[str]] = {
@@ -29,7 +34,7 @@ class Lexicon:
 
     def scores(self, text: str) -> Dict[str, int]:
         """Per need, the number of characters of its synonyms found as whole words in ``text``."""
-        t = ROLES.sub(" ", _plain(text))
+        t = _searchable(text)
         out = {}
         for need, terms in self.terms.items():
             score = sum(len(term) for term in terms if f" {term} " in t)
@@ -44,7 +49,7 @@ class Lexicon:
         """Per need, where in ``text`` its first synonym starts (characters into the plain text).
         A household's story usually opens with the problem it is about; the regisseur route takes
         that problem's law."""
-        t = ROLES.sub(" ", _plain(text))
+        t = _searchable(text)
         out = {}
         for need, terms in self.terms.items():
             found = [i for i in (t.find(f" {term} ") for term in terms) if i >= 0]
