@@ -185,6 +185,14 @@ def test_a_stay_long_ago_is_not_urgent():
     ("de verhuurder belt omdat de huur niet binnen is", "huurachterstand"),
     ("de woningcorporatie wil dat ik eerst de achterstand wegwerk", "huurachterstand"),
     ("er is vaak geen schoon ondergoed voor de kinderen", "opvoeden"),
+    ("we hebben sinds de zomer geen gasrekening meer betaald", "schulden"),
+    ("de energierekening kan ik al twee maanden niet betalen", "schulden"),
+    ("mijn mobiel is afgesloten", "schulden"),
+    ("er liggen rekeningen van een webshop die nooit betaald zijn", "schulden"),
+    ("vorige week stond de deurwaarder voor de deur", "schulden"),
+    ("hij heeft 12.000 euro schuld bij vrienden", "schulden"),
+    ("ik leen elke maand geld van mijn broer om rond te komen", "schulden"),
+    ("de corporatie stapt naar de kantonrechter", "huurachterstand"),
 ])
 def test_a_problem_told_without_its_name(text, need):
     assert need in implied_needs(text)
@@ -197,6 +205,8 @@ def test_a_problem_told_without_its_name(text, need):
     "hoeveel jaar WW krijg ik",
     "ik betaal de huur elke maand netjes, maar de verwarming is kapot",
     "mijn kinderen krijgen brood mee naar school, mag dat ook in de opvang?",
+    "het is niet mijn schuld dat de rolstoel kapot is",  # guilt, not debt
+    "kan ik een lening krijgen voor een scootmobiel of moet ik hem huren?",
 ])
 def test_no_hidden_problem_in_an_ordinary_question(text):
     assert implied_needs(text) == []
@@ -255,4 +265,31 @@ def test_toeslagen_or_the_municipal_income_help(main, text, to):
     ("toeslagen", "ik krijg al zorgtoeslag, moet ik die doorgeven als ik ga samenwonen?"),
 ])
 def test_no_income_switch_without_its_sign(main, text):
+    assert switched_need(main, text) == (None, ())
+
+
+@pytest.mark.parametrize("main, text, to", [
+    ("kinderbijslag", "mijn vriend is vertrokken en nu heb ik alleen nog de kinderbijslag", "bijstand"),
+    ("bijstand", "ik heb een bijstandsuitkering, kan ik ook zorgtoeslag aanvragen?", "toeslagen"),
+    ("woningaanpassing", "mijn huis aanpassen gaat niet, ik heb echt een gelijkvloerse woning nodig", "woning_urgentie"),
+    ("bijstand", "ik ben 16 en gestopt met school, krijg ik nu geld?", "thuiszitter"),
+    ("persoonlijke_verzorging", "gaat de thuiszorg die mijn verband verschoont van mijn eigen risico af?", "zorgverzekering"),
+    ("verward_gedrag", "mijn oma vergeet steeds alles en liet gisteren het gas branden", "dementie"),
+    ("verward_gedrag", "mijn moeder van 81 is sinds kort erg verward en ziet dingen die er niet zijn", "dementie"),
+])
+def test_the_question_switches_the_door(main, text, to):
+    """Rounds r23/r24 (tuned on): the classifier read the topic, these signs the question."""
+    assert switched_need(main, text) == (to, ())
+
+
+@pytest.mark.parametrize("main, text", [
+    ("kinderbijslag", "krijg ik kinderbijslag als mijn zoon 16 wordt?"),
+    ("bijstand", "ik wil bijstand aanvragen en ik heb al huurtoeslag"),
+    ("woningaanpassing", "kan de gemeente een traplift in mijn huis plaatsen?"),
+    ("bijstand", "ik ben 23 en gestopt met mijn opleiding, kan ik bijstand krijgen?"),
+    ("persoonlijke_verzorging", "hoe regel ik wijkverpleging en telt die mee voor het eigen risico?"),
+    ("verward_gedrag", "de buurman van 75 is in de war en loopt 's nachts op straat"),
+    ("verward_gedrag", "mijn broer is psychotisch en ziet dingen die er niet zijn"),
+])
+def test_the_door_stays_without_the_sign(main, text):
     assert switched_need(main, text) == (None, ())
