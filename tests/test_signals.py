@@ -193,6 +193,8 @@ def test_a_stay_long_ago_is_not_urgent():
     ("hij heeft 12.000 euro schuld bij vrienden", "schulden"),
     ("ik leen elke maand geld van mijn broer om rond te komen", "schulden"),
     ("de corporatie stapt naar de kantonrechter", "huurachterstand"),
+    ("de verhuurder heeft al drie keer gebeld", "huurachterstand"),
+    ("sinds de zomer gaat mijn zoon niet meer naar school", "thuiszitter"),
 ])
 def test_a_problem_told_without_its_name(text, need):
     assert need in implied_needs(text)
@@ -217,6 +219,7 @@ def test_no_hidden_problem_in_an_ordinary_question(text):
     "moet er een herindicatie komen nu mijn vader veel meer zorg nodig heeft?",
     "hoe vraag ik een zwaardere indicatie aan voor mijn zus in de woonvorm",
     "oma moet naar een verpleeghuis, maar ze heeft nog geen indicatie. gaat dat via het zorgkantoor?",
+    "mijn zus heeft veel meer zorg nodig dan in haar indicatie staat, wie kan die aanpassen?",
 ])
 def test_a_new_wlz_indication_is_a_question_for_the_ciz(text):
     assert switched_need("wlz_zorg", text) == ("wlz_aanvragen", ("wlz_indicatie",))
@@ -276,6 +279,12 @@ def test_no_income_switch_without_its_sign(main, text):
     ("persoonlijke_verzorging", "gaat de thuiszorg die mijn verband verschoont van mijn eigen risico af?", "zorgverzekering"),
     ("verward_gedrag", "mijn oma vergeet steeds alles en liet gisteren het gas branden", "dementie"),
     ("verward_gedrag", "mijn moeder van 81 is sinds kort erg verward en ziet dingen die er niet zijn", "dementie"),
+    # rounds r25/r26 (tuned on)
+    ("ziektewet", "het bedrijf heeft geen werk meer voor mij, krijg ik nu een uitkering?", "ww"),
+    ("nabestaanden", "wij zijn net in nederland, hoe krijgen we geld voor onze kinderen?", "kinderbijslag"),
+    ("wlz_zorg", "mijn vader heeft een wlz-pgb maar zijn verzorger wacht al twee maanden op zijn loon", "pgb_betaling"),
+    ("begeleiding", "zelfstandig wonen lukt haar niet, ze heeft een plek nodig waar altijd iemand is", "beschermd_wonen"),
+    ("toeslagen", "ik krijg huurtoeslag maar mijn tandartsrekening is te hoog, kan ik extra toeslag krijgen?", "bijzondere_bijstand"),
 ])
 def test_the_question_switches_the_door(main, text, to):
     """Rounds r23/r24 (tuned on): the classifier read the topic, these signs the question."""
@@ -290,6 +299,10 @@ def test_the_question_switches_the_door(main, text, to):
     ("persoonlijke_verzorging", "hoe regel ik wijkverpleging en telt die mee voor het eigen risico?"),
     ("verward_gedrag", "de buurman van 75 is in de war en loopt 's nachts op straat"),
     ("verward_gedrag", "mijn broer is psychotisch en ziet dingen die er niet zijn"),
+    ("persoonlijke_verzorging", "kan de wijkverpleging mijn steunkousen aantrekken en telt dat voor het eigen risico?"),
+    ("ziektewet", "ik ben ziek en mijn contract is afgelopen, wat nu?"),
+    ("ziektewet", "ik heb een hernia, kan niet werken en mijn contract stopt"),
+    ("nabestaanden", "mijn man is overleden, krijg ik geld voor de kinderen?"),
 ])
 def test_the_door_stays_without_the_sign(main, text):
     assert switched_need(main, text) == (None, ())
