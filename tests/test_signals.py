@@ -276,7 +276,6 @@ def test_no_income_switch_without_its_sign(main, text):
     ("bijstand", "ik heb een bijstandsuitkering, kan ik ook zorgtoeslag aanvragen?", "toeslagen"),
     ("woningaanpassing", "mijn huis aanpassen gaat niet, ik heb echt een gelijkvloerse woning nodig", "woning_urgentie"),
     ("bijstand", "ik ben 16 en gestopt met school, krijg ik nu geld?", "thuiszitter"),
-    ("persoonlijke_verzorging", "gaat de thuiszorg die mijn verband verschoont van mijn eigen risico af?", "zorgverzekering"),
     ("verward_gedrag", "mijn oma vergeet steeds alles en liet gisteren het gas branden", "dementie"),
     ("verward_gedrag", "mijn moeder van 81 is sinds kort erg verward en ziet dingen die er niet zijn", "dementie"),
     # rounds r25/r26 (tuned on)
@@ -297,6 +296,7 @@ def test_the_question_switches_the_door(main, text, to):
     ("woningaanpassing", "kan de gemeente een traplift in mijn huis plaatsen?"),
     ("bijstand", "ik ben 23 en gestopt met mijn opleiding, kan ik bijstand krijgen?"),
     ("persoonlijke_verzorging", "hoe regel ik wijkverpleging en telt die mee voor het eigen risico?"),
+    ("persoonlijke_verzorging", "wie komt mijn wond verbinden, en gaat dat van mijn eigen risico af?"),
     ("verward_gedrag", "de buurman van 75 is in de war en loopt 's nachts op straat"),
     ("verward_gedrag", "mijn broer is psychotisch en ziet dingen die er niet zijn"),
     ("persoonlijke_verzorging", "kan de wijkverpleging mijn steunkousen aantrekken en telt dat voor het eigen risico?"),
